@@ -1,0 +1,53 @@
+using Attune.Pruners;
+using Attune.Samplers;
+using Attune.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Attune;
+
+/// <summary>How <see cref="Study.Create(StudyOptions?)"/> creates (or loads) a study.</summary>
+public sealed record StudyOptions
+{
+    /// <summary>The study's name, unique within its storage.</summary>
+    /// <value>Default <see langword="null"/>: a generated name <c>no-name-{guid}</c>.</value>
+    public string? Name { get; init; }
+
+    /// <summary>
+    /// The storage URL: <c>memory:</c>, <c>journal:PATH</c>, or a scheme that a provider package adds
+    /// (<c>sqlite:</c>, <c>postgresql://</c>, <c>mysql://</c>, <c>redis://</c>).
+    /// </summary>
+    /// <value>Default <see langword="null"/>: a new in-memory storage (or <see cref="StorageInstance"/> when set).</value>
+    public string? Storage { get; init; }
+
+    /// <summary>A storage object to use instead of a URL, e.g. to share one <see cref="Attune.Storage.InMemory.InMemoryStorage"/> between studies.</summary>
+    /// <value>Default <see langword="null"/>.</value>
+    public IStorage? StorageInstance { get; init; }
+
+    /// <summary>The direction of a single-objective study. Ignored when <see cref="Directions"/> is set.</summary>
+    /// <value>Default <see cref="StudyDirection.Minimize"/>.</value>
+    public StudyDirection Direction { get; init; } = StudyDirection.Minimize;
+
+    /// <summary>One direction per objective, for a multi-objective study.</summary>
+    /// <value>Default <see langword="null"/>: one objective in <see cref="Direction"/>.</value>
+    public IReadOnlyList<StudyDirection>? Directions { get; init; }
+
+    /// <summary>The sampler.</summary>
+    /// <value>Default <see langword="null"/>: a <see cref="RandomSampler"/>.</value>
+    public Sampler? Sampler { get; init; }
+
+    /// <summary>The pruner.</summary>
+    /// <value>Default <see langword="null"/>: a <see cref="MedianPruner"/> with its defaults.</value>
+    public Pruner? Pruner { get; init; }
+
+    /// <summary>Whether to load the study when one with <see cref="Name"/> already exists, instead of failing.</summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public bool LoadIfExists { get; init; }
+
+    /// <summary>Where the study logs (finished trials, warnings).</summary>
+    /// <value>Default <see langword="null"/>: no logging.</value>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The clock for timeouts and trial times.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider? TimeProvider { get; init; }
+}
