@@ -61,6 +61,13 @@ public sealed partial class Study
     /// <exception cref="InvalidOperationException">The trial is already finished.</exception>
     public TrialRecord Tell(Trial trial, double value) => Tell(trial, [value]);
 
+    /// <summary>Completes a single-objective trial with a whole-number value (so that <c>Tell(trial, 0)</c> is not read as a state).</summary>
+    /// <param name="trial">The trial from <see cref="Ask()"/>.</param>
+    /// <param name="value">The objective value.</param>
+    /// <returns>The finished trial.</returns>
+    /// <exception cref="InvalidOperationException">The trial is already finished.</exception>
+    public TrialRecord Tell(Trial trial, int value) => Tell(trial, [(double)value]);
+
     /// <summary>Completes a trial with one value per objective.</summary>
     /// <param name="trial">The trial from <see cref="Ask()"/>.</param>
     /// <param name="values">The objective values, one per direction, all finite.</param>
@@ -106,6 +113,13 @@ public sealed partial class Study
     /// <returns>The finished trial.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No trial has that number.</exception>
     public TrialRecord Tell(int trialNumber, double value) => Tell(TrialByNumber(trialNumber), value);
+
+    /// <summary>Completes the single-objective trial with number <paramref name="trialNumber"/> with a whole-number value.</summary>
+    /// <param name="trialNumber">The trial's number.</param>
+    /// <param name="value">The objective value.</param>
+    /// <returns>The finished trial.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No trial has that number.</exception>
+    public TrialRecord Tell(int trialNumber, int value) => Tell(TrialByNumber(trialNumber), [(double)value]);
 
     /// <summary>Completes the trial with number <paramref name="trialNumber"/>.</summary>
     /// <param name="trialNumber">The trial's number.</param>
