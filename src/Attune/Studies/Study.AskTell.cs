@@ -268,6 +268,7 @@ public sealed partial class Study
 
         var record = StorageBackend.GetTrial(trial.TrialId);
         LogFinished(record, failReason);
+        AttuneTelemetry.RecordFinished(Name, record);
         return record;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Attune.Diagnostics;
 using Attune.Samplers;
@@ -102,6 +103,7 @@ public sealed partial class Study
                 return;
             }
 
+            using var activity = StartActivity(trial);
             IReadOnlyList<double>? values = null;
             Exception? error = null;
             try
@@ -113,7 +115,7 @@ public sealed partial class Study
                 error = e;
             }
 
-            Conclude(run, trial, values, error);
+            Conclude(run, trial, values, error, activity);
         }
     }
 
@@ -126,6 +128,7 @@ public sealed partial class Study
                 return;
             }
 
+            using var activity = StartActivity(trial);
             IReadOnlyList<double>? values = null;
             Exception? error = null;
             try
@@ -137,7 +140,7 @@ public sealed partial class Study
                 error = e;
             }
 
-            Conclude(run, trial, values, error);
+            Conclude(run, trial, values, error, activity);
         }
     }
 
@@ -161,7 +164,15 @@ public sealed partial class Study
         return false;
     }
 
-    private void Conclude(OptimizeRun run, Trial trial, IReadOnlyList<double>? values, Exception? error)
+    private Activity? StartActivity(Trial trial)
+    {
+        var activity = AttuneTelemetry.Source.StartActivity("attune.trial");
+        activity?.SetTag("attune.study", Name);
+        activity?.SetTag("attune.trial.number", trial.Number);
+        return activity;
+    }
+
+    private void Conclude(OptimizeRun run, Trial trial, IReadOnlyList<double>? values, Exception? error, Activity? activity)
     {
         TrialRecord record;
         try
@@ -179,7 +190,14 @@ public sealed partial class Study
         catch (Exception e)
         {
             run.Fail(e);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             return;
+        }
+
+        activity?.SetTag("attune.trial.state", AttuneTelemetry.StateName(record.State));
+        if (record.State == TrialState.Fail)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error?.Message);
         }
 
         if (error is not null and not TrialPrunedException && !run.IsCaught(error))
