@@ -1,0 +1,60 @@
+using Attune.Samplers;
+
+namespace Attune.Bench.Runner;
+
+/// <summary>
+/// Samplers by name, each created fresh for one run from the run's seed. Add a sampler with one
+/// line in <see cref="Default"/> (or <see cref="Add"/> at run time).
+/// </summary>
+public sealed class SamplerRegistry
+{
+    private readonly Dictionary<string, Func<int, Sampler>> factories = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The samplers that exist in this build.</summary>
+    /// <remarks>
+    /// To add at merge (the constructors named in the architecture):
+    /// <c>["qmc"] = seed =&gt; new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true })</c>,
+    /// <c>["tpe"] = seed =&gt; new TpeSampler(new TpeSamplerOptions { Seed = seed })</c>,
+    /// <c>["tpe_uni"] = seed =&gt; new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = false })</c>.
+    /// </remarks>
+    public static SamplerRegistry Default => new()
+    {
+        ["random"] = seed => new RandomSampler(new RandomSamplerOptions { Seed = seed }),
+    };
+
+    /// <summary>The registered names, in registration order.</summary>
+    public IReadOnlyList<string> Names => factories.Keys.ToArray();
+
+    /// <summary>Registers (or replaces) a sampler factory.</summary>
+    /// <param name="name">The name used on the command line.</param>
+    /// <returns>The factory from a seed to a new sampler.</returns>
+    public Func<int, Sampler> this[string name]
+    {
+        get => factories.TryGetValue(name, out var factory)
+            ? factory
+            : throw new ArgumentException($"Unknown sampler '{name}'; known: {string.Join(", ", factories.Keys)}.", nameof(name));
+        set => Add(name, value);
+    }
+
+    /// <summary>Registers (or replaces) a sampler factory.</summary>
+    /// <param name="name">The name used on the command line.</param>
+    /// <param name="factory">Creates a sampler from a seed.</param>
+    public void Add(string name, Func<int, Sampler> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        factories[name] = factory;
+    }
+
+    /// <summary>Whether a sampler of that name is registered.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public bool Contains(string name) => factories.ContainsKey(name);
+
+    /// <summary>Creates the named sampler for a seed.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="seed">The seed.</param>
+    /// <returns>A new sampler.</returns>
+    /// <exception cref="ArgumentException">No sampler has that name.</exception>
+    public Sampler Create(string name, int seed) => this[name](seed);
+}
