@@ -60,7 +60,7 @@ internal static class Program
                 OptunaReference = options.OptunaReference,
             },
             TotalWallSeconds = total,
-            Hypervolume = "exact (2-D staircase; slicing in more dimensions), the bench's own ExactHypervolume",
+            Hypervolume = "exact (2-D staircase; slicing in more dimensions), Attune.MultiObjective.Hypervolume",
             Runs = runs,
             Summary = summary,
             Timings = Summaries.Timings(runs, reference),

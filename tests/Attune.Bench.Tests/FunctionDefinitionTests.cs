@@ -180,7 +180,7 @@ public class FunctionDefinitionTests
             points.Add(zdt.Values(x));
         }
 
-        var hv = Runner.ExactHypervolume.Compute(points, [11, 11]);
+        var hv = Attune.MultiObjective.Hypervolume.Compute(points, [11, 11]);
         Assert.InRange(hvStar - hv, 0, 1.0 / n);
         Assert.Equal(hvStar, zdt.OptimalHypervolume!.Value, 12);
     }

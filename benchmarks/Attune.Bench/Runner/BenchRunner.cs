@@ -1,3 +1,4 @@
+using Attune.MultiObjective;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Attune.Bench.Functions;
@@ -171,7 +172,7 @@ public sealed class BenchRunner
                 var point = values.ToArray();
                 if (AddToFront(front, point))
                 {
-                    hypervolume = ExactHypervolume.Compute(front, reference);
+                    hypervolume = Hypervolume.Compute(front, reference);
                 }
             }
 
