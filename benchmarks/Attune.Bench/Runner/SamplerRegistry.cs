@@ -11,15 +11,10 @@ public sealed class SamplerRegistry
     private readonly Dictionary<string, Func<int, Sampler>> factories = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The samplers that exist in this build.</summary>
-    /// <remarks>
-    /// To add at merge (the constructors named in the architecture):
-    /// <c>["qmc"] = seed =&gt; new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true })</c>,
-    /// <c>["tpe"] = seed =&gt; new TpeSampler(new TpeSamplerOptions { Seed = seed })</c>,
-    /// <c>["tpe_uni"] = seed =&gt; new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = false })</c>.
-    /// </remarks>
     public static SamplerRegistry Default => new()
     {
         ["random"] = seed => new RandomSampler(new RandomSamplerOptions { Seed = seed }),
+        ["qmc"] = seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true }),
     };
 
     /// <summary>The registered names, in registration order.</summary>
