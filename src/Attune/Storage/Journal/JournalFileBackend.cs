@@ -12,7 +12,7 @@ namespace Attune.Storage.Journal;
 /// <remarks>
 /// <para>Appends happen under the lock file <c>PATH.lock</c> (see <see cref="JournalFileBackendOptions.StaleLockAge"/>
 /// for locks left by killed processes), as one write at the end of the file; commits are flushed to disk when
-/// <see cref="JournalFileBackendOptions.Durable"/> is set.</para>
+/// <see cref="JournalFileBackendOptions.Durable"/> is set, right after the lock is released.</para>
 /// <para>Reads start at a byte offset and return only lines that end in a line break, so a line being written is
 /// never half-read. A last line without a line break, left by a writer killed mid-write, is removed by the next
 /// append (under the lock, with a logged warning): nobody has read it, every complete line before it is kept, and
@@ -31,6 +31,7 @@ public sealed class JournalFileBackend : IJournalBackend
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private int lockDepth;
+    private bool flushPending;
     private volatile bool disposed;
 
     /// <summary>Opens (creating it when missing) the journal file at <paramref name="path"/>.</summary>
@@ -144,7 +145,8 @@ public sealed class JournalFileBackend : IJournalBackend
 
         RunExclusive(() =>
         {
-            Append(bytes, commit && durable);
+            Append(bytes);
+            flushPending |= commit && durable;
             return true;
         });
     }
@@ -169,16 +171,29 @@ public sealed class JournalFileBackend : IJournalBackend
                 }
             }
 
-            using var held = fileLock.Acquire();
-            lockDepth = 1;
-            try
+            T result;
+            using (fileLock.Acquire())
             {
-                return action();
+                lockDepth = 1;
+                try
+                {
+                    result = action();
+                }
+                finally
+                {
+                    lockDepth = 0;
+                }
             }
-            finally
+
+            // Flushed after the release: other writers need not wait for the disk, and a line is committed only
+            // when the append that wrote it returns, so being readable before it is durable promises nothing.
+            if (flushPending)
             {
-                lockDepth = 0;
+                flushPending = false;
+                RandomAccess.FlushToDisk(handle);
             }
+
+            return result;
         }
     }
 
@@ -229,7 +244,7 @@ public sealed class JournalFileBackend : IJournalBackend
     }
 
     /// <summary>Writes <paramref name="bytes"/> at the end of the file; the caller holds the lock.</summary>
-    private void Append(byte[] bytes, bool flush)
+    private void Append(byte[] bytes)
     {
         var length = RandomAccess.GetLength(handle);
         if (length > 0)
@@ -244,10 +259,6 @@ public sealed class JournalFileBackend : IJournalBackend
         // .NET opens no file with O_APPEND, so the end is found under the lock, which every writer (Attune and
         // Optuna alike) holds while it appends.
         RandomAccess.Write(handle, bytes, length);
-        if (flush)
-        {
-            RandomAccess.FlushToDisk(handle);
-        }
     }
 
     /// <summary>Cuts the file after its last line break, removing a line a killed writer left incomplete.</summary>

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Xunit.Abstractions;
 
 namespace Attune.Tests.Storage.Journal;
 
 /// <summary>Separate processes sharing one journal file (the worker is tests/Attune.JournalWorker).</summary>
-public sealed class JournalMultiProcessTests
+public sealed class JournalMultiProcessTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Two_processes_writing_one_journal_get_distinct_numbers_and_lose_no_trial()
@@ -31,8 +32,11 @@ public sealed class JournalMultiProcessTests
         Assert.All(numbers, n => Assert.Equal(200, n.Count));
         Assert.Equal(Enumerable.Range(0, 400), numbers.SelectMany(n => n).Order());
 
-        // The processes really ran side by side: their trial numbers interleave.
-        Assert.True(numbers[0].Min() < numbers[1].Max() && numbers[1].Min() < numbers[0].Max(), "the workers ran one after the other");
+        // Both workers were running when the go file appeared; how finely their trials interleaved depends on the
+        // scheduler (the lock is not fair), so it is reported rather than asserted.
+        var workerByNumber = numbers.SelectMany((n, worker) => n.Select(number => (number, worker))).OrderBy(p => p.number).Select(p => p.worker).ToList();
+        var switches = workerByNumber.Zip(workerByNumber.Skip(1)).Count(p => p.First != p.Second);
+        output.WriteLine($"The two workers' trial numbers alternate {switches} times.");
     }
 
     /// <summary>Runs the worker; <paramref name="ready"/> completes when it has opened the study and waits for <paramref name="go"/>.</summary>

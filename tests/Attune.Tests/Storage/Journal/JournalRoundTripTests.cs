@@ -26,7 +26,7 @@ public sealed class JournalRoundTripTests
 
         using (var storage = new JournalStorage(new JournalFileBackend(path), new JournalStorageOptions { TimeProvider = time }))
         {
-            WriteEverything(storage, time, seen);
+            WriteEverything(storage, time, time.Advance, seen);
             var written = Snapshot(storage);
 
             using var reread = new JournalStorage(new JournalFileBackend(path), new JournalStorageOptions { TimeProvider = time });
@@ -46,6 +46,8 @@ public sealed class JournalRoundTripTests
                     AssertIdentical(trials[i], readTrials[i]);
                 }
             }
+
+            AssertWhatWasWritten(read["round"].Info, read["round"].Trials, read["multi"].Info, read["multi"].Trials);
 
             // What the objective saw is what a reader sees (enum choices by name, numbers by value).
             var round = read["round"].Trials;
@@ -95,7 +97,11 @@ public sealed class JournalRoundTripTests
         Assert.All(File.ReadAllLines(path), l => Assert.Matches("^\\{\"op_code\": \\d, \"worker_id\": \"[0-9a-f-]{36}-\\d+\", ", l));
     }
 
-    private static void WriteEverything(JournalStorage storage, FakeTimeProvider time, List<IReadOnlyDictionary<string, object?>> seen)
+    /// <summary>
+    /// Writes studies "round" (every distribution kind, NaN and infinite intermediate values, nested attributes, enqueued,
+    /// pruned, failed and added trials, one trial left waiting) and "multi" (two objectives).
+    /// </summary>
+    internal static void WriteEverything(JournalStorage storage, TimeProvider time, Action<TimeSpan> advance, List<IReadOnlyDictionary<string, object?>> seen)
     {
         var study = Study.Create(new StudyOptions
         {
@@ -115,7 +121,7 @@ public sealed class JournalRoundTripTests
 
         for (var i = 0; i < 6; i++)
         {
-            time.Advance(TimeSpan.FromTicks(12_345_678));
+            advance(TimeSpan.FromTicks(12_345_678));
             var t = study.Ask();
             var f = t.SuggestFloat("f", -1, 1);
             t.SuggestFloat("lf", 1e-5, 1, log: true);
@@ -130,7 +136,7 @@ public sealed class JournalRoundTripTests
             t.Report(double.PositiveInfinity, 2);
             t.SetUserAttr("nested", new Dictionary<string, object?> { ["i"] = i, ["xs"] = new[] { "a", "b" } });
             seen.Add(t.Params);
-            time.Advance(TimeSpan.FromTicks(7));
+            advance(TimeSpan.FromTicks(7));
             switch (i)
             {
                 case 2:
@@ -172,6 +178,49 @@ public sealed class JournalRoundTripTests
             var t = multi.Ask();
             multi.Tell(t, [t.SuggestFloat("a", 0, 1), t.SuggestInt("b", 0, 3)]);
         }
+    }
+
+    /// <summary>Checks a reading against what <see cref="WriteEverything"/> did, not only against another reading.</summary>
+    internal static void AssertWhatWasWritten(StudyInfo roundInfo, IReadOnlyList<TrialRecord> round, StudyInfo multiInfo, IReadOnlyList<TrialRecord> multi)
+    {
+        Assert.Equal([StudyDirection.Minimize], roundInfo.Directions);
+        Assert.Equal([StudyDirection.Minimize, StudyDirection.Maximize], multiInfo.Directions);
+        Assert.Equal("v1", roundInfo.SystemAttrs["attune:sampler"]);
+        var meta = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(roundInfo.UserAttrs["meta"]);
+        Assert.Equal(new object?[] { 1L, 2.5, "x", null, true, "ünïcødé \"quoted\"\n" }, Assert.IsAssignableFrom<IEnumerable<object?>>(meta["list"]));
+
+        Assert.Equal(
+            [TrialState.Complete, TrialState.Complete, TrialState.Pruned, TrialState.Fail, TrialState.Complete, TrialState.Complete, TrialState.Complete, TrialState.Waiting],
+            round.Select(t => t.State));
+        Assert.Equal(true, round[0].UserAttrs["enqueued"]);
+        Assert.Equal(0.5, round[0].Params["f"]);
+        Assert.Equal("s", round[0].Params["c"]);
+        for (var i = 0; i < 6; i++)
+        {
+            var trial = round[i];
+            Assert.Equal(8, trial.Params.Count);
+            Assert.True(double.IsNaN(trial.IntermediateValues[0]));
+            Assert.Equal(1.5 + i, trial.IntermediateValues[1]);
+            Assert.Equal(double.PositiveInfinity, trial.IntermediateValues[2]);
+            Assert.Equal((long)i, Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(trial.UserAttrs["nested"])["i"]);
+            Assert.NotNull(trial.StartedAt);
+            Assert.NotNull(trial.CompletedAt);
+            var f = (double)trial.Params["f"]!;
+            Assert.Equal(trial.State == TrialState.Complete ? [f * f] : null, trial.Values);
+        }
+
+        Assert.Equal("Told Fail.", round[3].SystemAttrs[Study.FailReasonKey]);
+        var added = round[6];
+        Assert.Equal([0.25], added.Values);
+        Assert.Equal("Blue", added.Params["e"]);
+        Assert.Equal([0L, 3L], added.IntermediateValues.Keys);
+        Assert.Equal("added", added.UserAttrs["source"]);
+        var waiting = round[7];
+        Assert.Null(waiting.StartedAt);
+        Assert.Equal(2L, Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(waiting.SystemAttrs[Trial.FixedParamsKey])["i"]);
+
+        Assert.Equal(3, multi.Count);
+        Assert.All(multi, t => Assert.Equal([(double)t.Params["a"]!, (int)t.Params["b"]!], t.Values));
     }
 
     private static Dictionary<string, (StudyInfo Info, IReadOnlyList<TrialRecord> Trials)> Snapshot(JournalStorage storage) =>
