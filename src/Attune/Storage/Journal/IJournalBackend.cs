@@ -31,9 +31,10 @@ public interface IJournalBackend : IDisposable
     /// </summary>
     /// <param name="lines">UTF-8 JSON texts, without line breaks (a line must not contain <c>\n</c>).</param>
     /// <param name="commit">Whether the lines commit a result (a finished trial, a new study) that must survive a crash
-    /// of the machine once this returns: a backend with durable storage flushes them, and every line before them, to
-    /// it (a file backend calls <c>fsync</c> when its options ask for durability). Lines appended without it
-    /// become durable with the next commit.</param>
+    /// of the machine: a backend with durable storage flushes them, and every line before them, to it (a file backend
+    /// calls <c>fsync</c> when its options ask for durability) before this returns or, when called inside
+    /// <see cref="RunExclusive{T}(Func{T})"/>, before that returns (it may flush after releasing the lock). Lines
+    /// appended without it become durable with the next commit.</param>
     /// <exception cref="ArgumentException">A line is empty or contains a line break.</exception>
     /// <exception cref="InvalidOperationException">The log is read-only.</exception>
     /// <exception cref="ObjectDisposedException">The backend is disposed.</exception>

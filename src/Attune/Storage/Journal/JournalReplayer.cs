@@ -24,7 +24,7 @@ internal sealed class JournalReplayer(StorageModel model, TimeZoneInfo zone, ILo
 
     private readonly Dictionary<string, Distribution> distributionCache = new(StringComparer.Ordinal);
 
-    /// <summary>Applies one line; never throws for the content of the line.</summary>
+    /// <summary>Applies one line; never throws: a line that cannot be applied is skipped with a warning.</summary>
     /// <param name="line">The UTF-8 JSON text.</param>
     /// <param name="index">The line's index within its read, for messages.</param>
     /// <param name="position">The position the read started at, for messages.</param>
@@ -65,9 +65,11 @@ internal sealed class JournalReplayer(StorageModel model, TimeZoneInfo zone, ILo
                 JournalLog.OperationIgnored(logger, code, index, position, ignored);
             }
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException or OverflowException)
+        catch (Exception e)
         {
-            JournalLog.LineSkipped(logger, index, position, $"operation {code} cannot be applied ({e.Message}).");
+            // Whatever goes wrong stays with this line: the read position moves past the whole batch, so a line
+            // that threw must count as skipped, or the lines before it would be applied twice.
+            JournalLog.LineSkipped(logger, index, position, $"operation {code} cannot be applied ({e.GetType().Name}: {e.Message}).");
         }
     }
 
