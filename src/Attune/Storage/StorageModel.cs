@@ -17,6 +17,9 @@ internal sealed class StorageModel
     /// <summary>The number of trials ever created (the next trial id).</summary>
     public int NextTrialId => nextTrialId;
 
+    /// <summary>The number of studies ever created (the next study id; ids of deleted studies are not reused).</summary>
+    public int NextStudyId => nextStudyId;
+
     public int CreateStudy(string name, IReadOnlyList<StudyDirection> directions)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -71,7 +74,24 @@ internal sealed class StorageModel
 
     public int TrialCount(int studyId) => Study(studyId).Trials.Count;
 
-    public TrialRecord CreateTrial(int studyId, TrialRecord? template, DateTimeOffset now)
+    /// <summary>Throws what <see cref="CreateTrial"/> would throw for these arguments, without creating anything.</summary>
+    public void CheckCreateTrial(int studyId, TrialRecord? template)
+    {
+        var study = Study(studyId);
+        if (template is not null)
+        {
+            foreach (var (name, distribution) in template.Distributions)
+            {
+                CheckDistribution(study, name, distribution);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates a trial. With <paramref name="checkDistributions"/> off, a template's distributions are taken as they
+    /// are (a journal replays trials that Optuna created without checking them).
+    /// </summary>
+    public TrialRecord CreateTrial(int studyId, TrialRecord? template, DateTimeOffset now, bool checkDistributions = true)
     {
         var study = Study(studyId);
         var trial = new MutableTrial(nextTrialId, study, study.Trials.Count);
@@ -87,7 +107,11 @@ internal sealed class StorageModel
                 var internalValue = template.InternalParams.TryGetValue(name, out var v)
                     ? v
                     : distribution.ToInternal(template.Params[name]);
-                CheckDistribution(study, name, distribution);
+                if (checkDistributions)
+                {
+                    CheckDistribution(study, name, distribution);
+                }
+
                 trial.InternalParams[name] = internalValue;
                 trial.Distributions[name] = distribution;
             }
@@ -115,7 +139,7 @@ internal sealed class StorageModel
 
         foreach (var (name, distribution) in trial.Distributions)
         {
-            study.ParamDistributions.TryAdd(name, distribution);
+            NoteDistribution(study, trial.Number, name, distribution);
         }
 
         nextTrialId++;
@@ -134,7 +158,7 @@ internal sealed class StorageModel
     {
         var trial = UpdatableTrial(trialId);
         CheckDistribution(trial.Study, name, distribution);
-        trial.Study.ParamDistributions.TryAdd(name, distribution);
+        NoteDistribution(trial.Study, trial.Number, name, distribution);
         trial.InternalParams[name] = internalValue;
         trial.Distributions[name] = distribution;
         trial.Changed();
@@ -181,6 +205,9 @@ internal sealed class StorageModel
         trial.Changed();
         return true;
     }
+
+    /// <summary>Throws when the trial does not exist (<see cref="KeyNotFoundException"/>) or has finished (<see cref="InvalidOperationException"/>).</summary>
+    public void CheckUpdatable(int trialId) => UpdatableTrial(trialId);
 
     /// <summary>The oldest waiting trial of the study, or <see langword="null"/>.</summary>
     public int? OldestWaitingTrialId(int studyId)
@@ -238,7 +265,20 @@ internal sealed class StorageModel
     {
         if (study.ParamDistributions.TryGetValue(name, out var existing))
         {
-            existing.EnsureCompatibleWith(name, distribution);
+            existing.Distribution.EnsureCompatibleWith(name, distribution);
+        }
+    }
+
+    /// <summary>
+    /// Keeps, per parameter name, the distribution of the lowest-numbered trial that has it: the one Optuna checks a
+    /// new distribution against. With checked distributions any reference gives the same answer; with trials
+    /// replayed unchecked from a journal, this one gives Optuna's.
+    /// </summary>
+    private static void NoteDistribution(StudyState study, int number, string name, Distribution distribution)
+    {
+        if (!study.ParamDistributions.TryGetValue(name, out var existing) || number <= existing.Number)
+        {
+            study.ParamDistributions[name] = new ParamReference(number, distribution);
         }
     }
 
@@ -264,6 +304,8 @@ internal sealed class StorageModel
         return trial;
     }
 
+    private readonly record struct ParamReference(int Number, Distribution Distribution);
+
     private sealed class StudyState(int id, string name, StudyDirection[] directions)
     {
         public int Id { get; } = id;
@@ -276,7 +318,7 @@ internal sealed class StorageModel
 
         public Dictionary<string, object?> SystemAttrs { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, Distribution> ParamDistributions { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ParamReference> ParamDistributions { get; } = new(StringComparer.Ordinal);
 
         public List<MutableTrial> Trials { get; } = [];
 

@@ -49,7 +49,9 @@ public static class StorageUrl
                     throw new ArgumentException($"'{url}' names no file; write journal:PATH, e.g. journal:study.journal.", nameof(url));
                 }
 
-                return new JournalStorage(new JournalFileBackend(path), new JournalStorageOptions { TimeProvider = time, LoggerFactory = logs });
+                return new JournalStorage(
+                    new JournalFileBackend(path, new JournalFileBackendOptions { LoggerFactory = logs }),
+                    new JournalStorageOptions { TimeProvider = time, LoggerFactory = logs });
             case "sqlite":
                 return FromPackage(ProviderType("Attune.Storage.Sqlite.SqliteStorageProvider, Attune.Storage.Sqlite"), "Attune.Storage.Sqlite", url, time, logs);
             case "postgresql":

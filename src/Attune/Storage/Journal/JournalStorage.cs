@@ -1,0 +1,371 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Attune.Storage.Journal;
+
+/// <summary>
+/// Keeps studies in an append-only log of operations in Optuna's journal format (URL <c>journal:PATH</c> for a file):
+/// the embedded default persistent storage. Every process that opens the same log sees the same studies, Optuna's
+/// <c>JournalStorage</c> included, and each keeps an in-memory replay of the log that it brings up to date by reading
+/// only what was appended since its last read.
+/// </summary>
+/// <remarks>
+/// <para>Each write takes the backend's exclusive lock, replays what other processes appended, checks the operation
+/// against that (a free study name, a trial still waiting or running, a compatible distribution), appends one line
+/// and replays it. Reads replay what is new without taking the lock. Thread-safe.</para>
+/// <para>Attune writes only what Optuna 3.1 writes (operation codes, keys, state and direction numbers, distribution
+/// JSON, naive local timestamps), and replays with Optuna's rules, so both assign the same ids and numbers and see
+/// the same trials in one file.</para>
+/// </remarks>
+public sealed class JournalStorage : IStorage
+{
+    private readonly IJournalBackend backend;
+    private readonly StorageModel model = new();
+    private readonly JournalReplayer replayer;
+    private readonly JournalOpWriter ops;
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private long position;
+    private bool disposed;
+
+    /// <summary>Opens a journal and replays it.</summary>
+    /// <param name="backend">Where the log lives, e.g. a <see cref="JournalFileBackend"/>. The storage owns it and disposes it.</param>
+    /// <param name="options">The clock and logging; default <see cref="JournalStorageOptions"/>'s defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="backend"/> is null.</exception>
+    /// <exception cref="IOException">The log cannot be read.</exception>
+    public JournalStorage(IJournalBackend backend, JournalStorageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        options ??= new JournalStorageOptions();
+        this.backend = backend;
+        time = options.TimeProvider ?? TimeProvider.System;
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<JournalStorage>();
+        replayer = new JournalReplayer(model, time.LocalTimeZone, logger);
+        ops = new JournalOpWriter(Guid.NewGuid().ToString(), time.LocalTimeZone);
+        lock (gate)
+        {
+            Sync();
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public int CreateStudy(string name, IReadOnlyList<StudyDirection> directions)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(directions);
+        if (directions.Count == 0)
+        {
+            throw new ArgumentException("A study needs at least one direction.", nameof(directions));
+        }
+
+        foreach (var direction in directions)
+        {
+            if (!Enum.IsDefined(direction))
+            {
+                throw new ArgumentException($"{(int)direction} is not a study direction; use Minimize or Maximize.", nameof(directions));
+            }
+        }
+
+        var line = ops.CreateStudy(name, directions);
+        return Write(() =>
+        {
+            if (model.FindStudy(name) is not null)
+            {
+                throw DuplicateStudyException.For(name);
+            }
+
+            var id = model.NextStudyId;
+            Append(line, commit: true);
+            Verify(model.FindStudy(name) == id, $"the creation of study '{name}'");
+            return id;
+        });
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public void DeleteStudy(int studyId)
+    {
+        var line = ops.DeleteStudy(studyId);
+        Write(() =>
+        {
+            model.GetStudy(studyId);
+            Append(line, commit: true);
+            return true;
+        });
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public int? FindStudy(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Read(() => model.FindStudy(name));
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public StudyInfo GetStudy(int studyId) => Read(() => model.GetStudy(studyId));
+
+    /// <inheritdoc/>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public IReadOnlyList<StudyInfo> GetAllStudies() => Read(model.GetAllStudies);
+
+    /// <inheritdoc/>
+    /// <exception cref="StudyNotFoundException">No such study.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public void SetStudyUserAttr(int studyId, string key, object? value) => SetStudyAttr(system: false, studyId, key, value);
+
+    /// <inheritdoc/>
+    /// <exception cref="StudyNotFoundException">No such study.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public void SetStudySystemAttr(int studyId, string key, object? value) => SetStudyAttr(system: true, studyId, key, value);
+
+    /// <inheritdoc/>
+    /// <exception cref="StudyNotFoundException">No such study.</exception>
+    /// <exception cref="ArgumentException">A template's parameter value or distribution is invalid or incompatible with the study's.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public TrialRecord CreateTrial(int studyId, TrialRecord? template = null)
+    {
+        byte[] line;
+        if (template is null)
+        {
+            line = ops.CreateTrial(studyId, time.GetUtcNow());
+        }
+        else
+        {
+            var internalParams = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, distribution) in template.Distributions)
+            {
+                var internalValue = template.InternalParams.TryGetValue(name, out var v)
+                    ? v
+                    : distribution.ToInternal(template.Params.TryGetValue(name, out var external)
+                        ? external
+                        : throw new ArgumentException($"Distribution '{name}' has no value in Params.", nameof(template)));
+                distribution.ToExternal(internalValue);
+                internalParams[name] = internalValue;
+            }
+
+            line = ops.CreateTrial(studyId, template, internalParams);
+        }
+
+        return Write(() =>
+        {
+            model.CheckCreateTrial(studyId, template);
+            var id = model.NextTrialId;
+
+            // A fresh running trial is lost with its worker anyway; an enqueued or added one is a result.
+            Append(line, commit: template is not null);
+            Verify(model.TrialExists(id), $"the creation of a trial in study {studyId}");
+            return model.GetTrial(id);
+        });
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="StudyNotFoundException">No such study.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public TrialRecord? PopWaitingTrial(int studyId)
+    {
+        // Without a waiting trial in the replay there is nothing to take: answer without the lock.
+        if (Read(() => model.OldestWaitingTrialId(studyId)) is null)
+        {
+            return null;
+        }
+
+        return Write(() =>
+        {
+            if (model.OldestWaitingTrialId(studyId) is not { } trialId)
+            {
+                return null;
+            }
+
+            Append(ops.SetTrialStateValues(trialId, TrialState.Running, null, time.GetUtcNow()), commit: false);
+            Verify(model.GetTrialState(trialId) == TrialState.Running, $"the start of waiting trial {trialId}");
+            return model.GetTrial(trialId);
+        });
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="KeyNotFoundException">No such trial.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="internalValue"/> is not a value of <paramref name="distribution"/> (a categorical index out of range).</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public void SetTrialParam(int trialId, string name, double internalValue, Distribution distribution)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(distribution);
+        distribution.ToExternal(internalValue);
+        var line = ops.SetTrialParam(trialId, name, internalValue, distribution);
+        Write(() =>
+        {
+            model.CheckUpdatable(trialId);
+            model.CheckParam(trialId, name, distribution);
+            Append(line, commit: false);
+            return true;
+        });
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="KeyNotFoundException">No such trial.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not a trial state.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public bool SetTrialStateValues(int trialId, TrialState state, IReadOnlyList<double>? values)
+    {
+        if (!Enum.IsDefined(state))
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "Not a trial state.");
+        }
+
+        var line = ops.SetTrialStateValues(trialId, state, values, time.GetUtcNow());
+        return Write(() =>
+        {
+            if (state == TrialState.Running)
+            {
+                if (model.GetTrialState(trialId) != TrialState.Waiting)
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                model.CheckUpdatable(trialId);
+            }
+
+            Append(line, commit: state != TrialState.Running);
+            Verify(model.GetTrialState(trialId) == state, $"the state change of trial {trialId}");
+            return true;
+        });
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="KeyNotFoundException">No such trial.</exception>
+    /// <exception cref="InvalidOperationException">The trial is finished.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public void SetTrialIntermediateValue(int trialId, long step, double value) =>
+        UpdateTrial(trialId, ops.SetTrialIntermediateValue(trialId, step, value));
+
+    /// <inheritdoc/>
+    /// <exception cref="KeyNotFoundException">No such trial.</exception>
+    /// <exception cref="InvalidOperationException">The trial is finished.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public void SetTrialUserAttr(int trialId, string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        UpdateTrial(trialId, ops.SetTrialAttr(system: false, trialId, key, value));
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="KeyNotFoundException">No such trial.</exception>
+    /// <exception cref="InvalidOperationException">The trial is finished.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public void SetTrialSystemAttr(int trialId, string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        UpdateTrial(trialId, ops.SetTrialAttr(system: true, trialId, key, value));
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public TrialRecord GetTrial(int trialId) => Read(() => model.GetTrial(trialId));
+
+    /// <inheritdoc/>
+    /// <exception cref="StudyNotFoundException">No such study.</exception>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public IReadOnlyList<TrialRecord> GetAllTrials(int studyId) => Read(() => model.GetAllTrials(studyId));
+
+    /// <summary>Closes the backend.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            backend.Dispose();
+        }
+    }
+
+    private static void Verify(bool applied, string what)
+    {
+        if (!applied)
+        {
+            throw new InvalidOperationException(
+                $"The journal did not apply {what} after appending it; another program may have changed the log.");
+        }
+    }
+
+    private void SetStudyAttr(bool system, int studyId, string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var line = ops.SetStudyAttr(system, studyId, key, value);
+        Write(() =>
+        {
+            model.GetStudy(studyId);
+            Append(line, commit: true);
+            return true;
+        });
+    }
+
+    private void UpdateTrial(int trialId, byte[] line) =>
+        Write(() =>
+        {
+            model.CheckUpdatable(trialId);
+            Append(line, commit: false);
+            return true;
+        });
+
+    private T Read<T>(Func<T> read)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            Sync();
+            return read();
+        }
+    }
+
+    /// <summary>Runs a check-and-append under the backend's lock, on an up-to-date replay.</summary>
+    private T Write<T>(Func<T> write)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return backend.RunExclusive(() =>
+            {
+                Sync();
+                return write();
+            });
+        }
+    }
+
+    /// <summary>Appends one line (the caller holds the lock) and replays it, exactly as any other reader will.</summary>
+    /// <param name="line">The operation.</param>
+    /// <param name="commit">Whether it commits a result that must survive a machine crash (see <see cref="IJournalBackend.AppendLines"/>).</param>
+    private void Append(byte[] line, bool commit)
+    {
+        backend.AppendLines([line], commit);
+        Sync();
+    }
+
+    /// <summary>Replays every line appended since the last read.</summary>
+    private void Sync()
+    {
+        while (true)
+        {
+            var read = backend.ReadLines(position);
+            var lines = read.Lines;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                replayer.Apply(lines[i].Span, i, position);
+            }
+
+            position = read.NextPosition;
+            if (lines.Count == 0)
+            {
+                return;
+            }
+        }
+    }
+}
