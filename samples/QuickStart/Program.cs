@@ -24,7 +24,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
-var study = Study.Create(new StudyOptions
+using var study = Study.Create(new StudyOptions
 {
     Name = "digits-lightgbm",
     Storage = storage,

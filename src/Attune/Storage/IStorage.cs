@@ -88,7 +88,8 @@ public interface IStorage : IDisposable
     /// <param name="state">The new state.</param>
     /// <param name="values">The objective values, or <see langword="null"/>.</param>
     /// <returns><see langword="false"/> when a move to <see cref="TrialState.Running"/> lost the race; otherwise <see langword="true"/>.</returns>
-    /// <exception cref="InvalidOperationException">The trial is already finished.</exception>
+    /// <exception cref="InvalidOperationException">The trial is already finished and <paramref name="state"/> is not
+    /// <see cref="TrialState.Running"/> (a move to Running of a trial that is not waiting returns <see langword="false"/>).</exception>
     bool SetTrialStateValues(int trialId, TrialState state, IReadOnlyList<double>? values);
 
     /// <summary>Records an intermediate value of a running trial.</summary>

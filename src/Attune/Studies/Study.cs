@@ -10,12 +10,15 @@ namespace Attune;
 /// An optimization task: a set of trials in a storage, a sampler that proposes parameters and a
 /// pruner that stops unpromising trials. Create one with <see cref="Create(StudyOptions?)"/>, run it
 /// with <see cref="Optimize(Func{Trial, double}, OptimizeOptions?)"/> or drive it with
-/// <see cref="Ask()"/> and <see cref="Tell(Trial, double)"/>. Thread-safe.
+/// <see cref="Ask()"/> and <see cref="Tell(Trial, double)"/>. Thread-safe. Dispose a study opened
+/// from a storage URL to release the storage (file handles, connections); a storage passed as an
+/// object stays open.
 /// </summary>
-public sealed partial class Study
+public sealed partial class Study : IDisposable
 {
     private readonly int studyId;
     private volatile bool stopRequested;
+    private bool ownsStorage;
 
     private Study(IStorage storage, int studyId, StudyInfo info, Sampler? sampler, Pruner? pruner, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
@@ -92,30 +95,42 @@ public sealed partial class Study
             }
         }
 
-        var storage = OpenStorage(options.StorageInstance, options.Storage, options.TimeProvider, options.LoggerFactory);
         var name = options.Name ?? $"no-name-{Guid.NewGuid()}";
         if (name.Length == 0)
         {
             throw new ArgumentException("A study name must not be empty.", nameof(options));
         }
 
-        int id;
+        var owns = options.StorageInstance is null;
+        var storage = OpenStorage(options.StorageInstance, options.Storage, options.TimeProvider, options.LoggerFactory);
         try
         {
-            id = storage.CreateStudy(name, directions);
-        }
-        catch (DuplicateStudyException) when (options.LoadIfExists)
-        {
-            id = storage.FindStudy(name) ?? throw StudyNotFoundException.ForName(name);
-            var existing = storage.GetStudy(id).Directions;
-            if (!existing.SequenceEqual(directions) && options.Directions is not null)
+            int id;
+            try
             {
-                throw new InvalidOperationException(
-                    $"Study '{name}' exists with directions [{string.Join(", ", existing)}], not [{string.Join(", ", directions)}].");
+                id = storage.CreateStudy(name, directions);
             }
-        }
+            catch (DuplicateStudyException) when (options.LoadIfExists)
+            {
+                id = storage.FindStudy(name) ?? throw StudyNotFoundException.ForName(name);
+                var existing = storage.GetStudy(id).Directions;
+                if (!existing.SequenceEqual(directions) && options.Directions is not null)
+                {
+                    throw new InvalidOperationException(
+                        $"Study '{name}' exists with directions [{string.Join(", ", existing)}], not [{string.Join(", ", directions)}].");
+                }
+            }
 
-        return new Study(storage, id, storage.GetStudy(id), options.Sampler, options.Pruner, options.LoggerFactory, options.TimeProvider);
+            return new Study(storage, id, storage.GetStudy(id), options.Sampler, options.Pruner, options.LoggerFactory, options.TimeProvider)
+            {
+                ownsStorage = owns,
+            };
+        }
+        catch when (owns)
+        {
+            storage.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Loads an existing study.</summary>
@@ -125,8 +140,21 @@ public sealed partial class Study
     /// <param name="pruner">The pruner; default a <see cref="MedianPruner"/>.</param>
     /// <returns>The study.</returns>
     /// <exception cref="StudyNotFoundException">No study has that name.</exception>
-    public static Study Load(string name, string storage, Sampler? sampler = null, Pruner? pruner = null) =>
-        Load(name, StorageUrl.Open(storage), sampler, pruner);
+    public static Study Load(string name, string storage, Sampler? sampler = null, Pruner? pruner = null)
+    {
+        var opened = StorageUrl.Open(storage);
+        try
+        {
+            var study = Load(name, opened, sampler, pruner);
+            study.ownsStorage = true;
+            return study;
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Loads an existing study from a storage object.</summary>
     /// <param name="name">The study's name.</param>
@@ -149,7 +177,11 @@ public sealed partial class Study
     /// <param name="name">The study's name.</param>
     /// <param name="storage">The storage URL.</param>
     /// <exception cref="StudyNotFoundException">No study has that name.</exception>
-    public static void Delete(string name, string storage) => Delete(name, StorageUrl.Open(storage));
+    public static void Delete(string name, string storage)
+    {
+        using var opened = StorageUrl.Open(storage);
+        Delete(name, opened);
+    }
 
     /// <summary>Deletes a study and all its trials.</summary>
     /// <param name="name">The study's name.</param>
@@ -165,7 +197,11 @@ public sealed partial class Study
     /// <summary>Lists the studies in a storage.</summary>
     /// <param name="storage">The storage URL.</param>
     /// <returns>One summary per study, in order of creation.</returns>
-    public static IReadOnlyList<StudySummary> ListStudies(string storage) => ListStudies(StorageUrl.Open(storage));
+    public static IReadOnlyList<StudySummary> ListStudies(string storage)
+    {
+        using var opened = StorageUrl.Open(storage);
+        return ListStudies(opened);
+    }
 
     /// <summary>Lists the studies in a storage.</summary>
     /// <param name="storage">The storage.</param>
@@ -201,8 +237,22 @@ public sealed partial class Study
     /// <returns>The copy.</returns>
     /// <exception cref="StudyNotFoundException">The source does not exist.</exception>
     /// <exception cref="DuplicateStudyException">The target already has a study with that name.</exception>
-    public static Study Copy(string fromName, string fromStorage, string toStorage, string? toName = null) =>
-        Copy(fromName, StorageUrl.Open(fromStorage), StorageUrl.Open(toStorage), toName);
+    public static Study Copy(string fromName, string fromStorage, string toStorage, string? toName = null)
+    {
+        using var source = StorageUrl.Open(fromStorage);
+        var target = StorageUrl.Open(toStorage);
+        try
+        {
+            var copy = Copy(fromName, source, target, toName);
+            copy.ownsStorage = true;
+            return copy;
+        }
+        catch
+        {
+            target.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Copies a study, with its attributes and all its trials, to another storage.</summary>
     /// <param name="fromName">The source study's name.</param>
@@ -280,6 +330,16 @@ public sealed partial class Study
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         StorageBackend.SetStudySystemAttr(studyId, key, AttributeValue.Normalize(value, key));
+    }
+
+    /// <summary>Releases the storage when the study opened it from a URL; a storage passed as an object is left open.</summary>
+    public void Dispose()
+    {
+        if (ownsStorage)
+        {
+            ownsStorage = false;
+            StorageBackend.Dispose();
+        }
     }
 
     /// <summary>
