@@ -47,7 +47,6 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(ParseResult result, CliConsole console, Options o, CancellationToken cancellationToken)
     {
-        var searchSpace = SearchSpaceParser.FromFile(result.GetValue(o.Space)!);
         var budget = result.GetValue(o.Trials);
         var total = result.GetValue(o.TotalTrials);
         var runTimeout = DurationParser.Parse(result.GetValue(o.Timeout), "--timeout");
@@ -56,6 +55,7 @@ internal static class RunCommand
             throw new CliException(ExitCodes.Usage, "give --trials, --total-trials or --timeout (or a grid sampler, which stops when the grid is done).");
         }
 
+        var searchSpace = SearchSpaceParser.FromFile(result.GetValue(o.Space)!);
         if (budget is <= 0 || total is <= 0)
         {
             throw new CliException(ExitCodes.Usage, "--trials and --total-trials must be positive.");

@@ -34,7 +34,8 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
         var root = Build(console);
-        var result = root.Parse(args);
+        // No response files: "@FILE" is how options such as --search-space and --params read a file.
+        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Action is ParseErrorAction)
         {
             foreach (var error in result.Errors)

@@ -21,7 +21,7 @@ internal static class StorageOpener
     /// <exception cref="CliException">The URL is malformed or unknown, its package is missing, or the file is missing or unreadable (exit code <see cref="ExitCodes.Storage"/>).</exception>
     public static IStorage Open(string url, bool mustExist)
     {
-        if (mustExist && JournalPath(url) is { } path && !File.Exists(path))
+        if (mustExist && JournalPath(url) is { Length: > 0 } path && !File.Exists(path))
         {
             throw new CliException(ExitCodes.Storage, $"the journal file '{path}' (storage '{url}') does not exist.");
         }

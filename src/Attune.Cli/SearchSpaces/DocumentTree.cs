@@ -40,6 +40,11 @@ internal static class DocumentTree
         {
             throw new CliException(ExitCodes.BadInput, $"{source} is not valid YAML or JSON: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this for some malformed input (e.g. an unclosed flow sequence).
+            throw new CliException(ExitCodes.BadInput, $"{source} is not valid YAML or JSON: it is malformed (check unclosed brackets and quotes).", e);
+        }
     }
 
     private static object? FromJson(JsonElement element)
