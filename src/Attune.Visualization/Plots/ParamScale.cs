@@ -5,8 +5,11 @@ namespace Attune.Visualization;
 /// <summary>How one parameter is placed on an axis: its number, log scale, or the index of its category.</summary>
 internal sealed class ParamScale
 {
-    private ParamScale(string name, bool log, IReadOnlyList<string>? categories, IReadOnlyList<object?>? choices)
+    private readonly Distribution? source;
+
+    private ParamScale(string name, bool log, IReadOnlyList<string>? categories, IReadOnlyList<object?>? choices, Distribution? source = null)
     {
+        this.source = source;
         Name = name;
         Log = log;
         Categories = categories;
@@ -32,7 +35,7 @@ internal sealed class ParamScale
             {
                 return distribution switch
                 {
-                    CategoricalDistribution c => new ParamScale(name, false, [.. c.Choices.Select(FormatChoice)], c.Choices),
+                    CategoricalDistribution c => new ParamScale(name, false, [.. c.Choices.Select(FormatChoice)], c.Choices, c),
                     FloatDistribution f => new ParamScale(name, f.Log, null, null),
                     IntDistribution n => new ParamScale(name, n.Log, null, null),
                     _ => new ParamScale(name, false, null, null),
@@ -87,6 +90,13 @@ internal sealed class ParamScale
 
         if (Choices is not null)
         {
+            // Fast path: the trial drew from the same choices, so its internal value is the index.
+            if (trial.Distributions.TryGetValue(Name, out var drawn) && (ReferenceEquals(drawn, source) || drawn.Equals(source))
+                && trial.InternalParams.TryGetValue(Name, out var index))
+            {
+                return index;
+            }
+
             var key = FormatChoice(value);
             for (var i = 0; i < Categories!.Count; i++)
             {

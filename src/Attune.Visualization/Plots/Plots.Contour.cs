@@ -28,12 +28,13 @@ public static partial class Plots
         }
 
         var scales = names.Select(n => ParamScale.For(n, complete)).ToList();
+        var hovers = complete.Select(t => Targets.Hover(t, value(t))).ToArray();
         var reverse = Targets.Minimizing(study, target);
         var panels = new List<Panel>();
         var first = true;
         if (names.Count == 2)
         {
-            panels.Add(ContourPanel(scales[0], scales[1], complete, value, targetName, reverse, showScale: true));
+            panels.Add(ContourPanel(scales[0], scales[1], complete, hovers, value, targetName, reverse, showScale: true));
         }
         else
         {
@@ -47,7 +48,7 @@ public static partial class Plots
                         continue;
                     }
 
-                    panels.Add(ContourPanel(xScale, yScale, complete, value, targetName, reverse, showScale: first));
+                    panels.Add(ContourPanel(xScale, yScale, complete, hovers, value, targetName, reverse, showScale: first));
                     first = false;
                 }
             }
@@ -57,21 +58,22 @@ public static partial class Plots
     }
 
     private static Panel ContourPanel(
-        ParamScale xScale, ParamScale yScale, List<TrialRecord> complete, Func<TrialRecord, double> value, string targetName, bool reverse, bool showScale)
+        ParamScale xScale, ParamScale yScale, List<TrialRecord> complete, string[] hovers, Func<TrialRecord, double> value, string targetName, bool reverse, bool showScale)
     {
         var xs = new List<double>();
         var ys = new List<double>();
         var zs = new List<double>();
         var hover = new List<string>();
-        foreach (var trial in complete)
+        for (var k = 0; k < complete.Count; k++)
         {
+            var trial = complete[k];
             var (x, y) = (xScale.ValueOf(trial), yScale.ValueOf(trial));
             if (double.IsFinite(x) && double.IsFinite(y))
             {
                 xs.Add(x);
                 ys.Add(y);
                 zs.Add(value(trial));
-                hover.Add(Targets.Hover(trial, value(trial)));
+                hover.Add(hovers[k]);
             }
         }
 

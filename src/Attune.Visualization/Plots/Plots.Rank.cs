@@ -28,14 +28,15 @@ public static partial class Plots
         var minimize = Targets.Minimizing(study, target);
         var ranks = RankFractions(complete.Select(value).ToArray(), minimize);
         var scales = names.Select(n => ParamScale.For(n, complete)).ToList();
+        var hovers = complete.Select(t => Targets.Hover(t, value(t))).ToArray();
         var panels = new List<Panel>();
         if (names.Count == 1)
         {
-            panels.Add(RankPanel(scales[0], null, complete, value, ranks, targetName, true));
+            panels.Add(RankPanel(scales[0], null, complete, hovers, value, ranks, targetName, true));
         }
         else if (names.Count == 2)
         {
-            panels.Add(RankPanel(scales[0], scales[1], complete, value, ranks, targetName, true));
+            panels.Add(RankPanel(scales[0], scales[1], complete, hovers, value, ranks, targetName, true));
         }
         else
         {
@@ -44,7 +45,7 @@ public static partial class Plots
             {
                 foreach (var x in scales)
                 {
-                    panels.Add(ReferenceEquals(x, y) ? Panel.Blank() : RankPanel(x, y, complete, value, ranks, targetName, first));
+                    panels.Add(ReferenceEquals(x, y) ? Panel.Blank() : RankPanel(x, y, complete, hovers, value, ranks, targetName, first));
                     first &= ReferenceEquals(x, y);
                 }
             }
@@ -70,7 +71,7 @@ public static partial class Plots
     }
 
     private static Panel RankPanel(
-        ParamScale x, ParamScale? y, List<TrialRecord> complete, Func<TrialRecord, double> value, double[] ranks, string targetName, bool showScale)
+        ParamScale x, ParamScale? y, List<TrialRecord> complete, string[] hovers, Func<TrialRecord, double> value, double[] ranks, string targetName, bool showScale)
     {
         var xs = new List<double>();
         var ys = new List<double>();
@@ -85,7 +86,7 @@ public static partial class Plots
                 xs.Add(px);
                 ys.Add(py);
                 colors.Add(ranks[k]);
-                hover.Add(Targets.Hover(complete[k], value(complete[k])));
+                hover.Add(hovers[k]);
             }
         }
 

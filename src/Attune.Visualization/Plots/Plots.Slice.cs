@@ -16,6 +16,7 @@ public static partial class Plots
         var value = Targets.Resolve(study, target, "slice plot");
         var complete = Targets.Complete(study.Trials, value);
         var names = ParamScale.Select(complete, parameters);
+        var hovers = complete.ToDictionary(t => t.Number, t => Targets.Hover(t, value(t)));
         var panels = new List<Panel>();
         var first = true;
         foreach (var name in names)
@@ -33,7 +34,7 @@ public static partial class Plots
                     xs.Add(x);
                     ys.Add(value(trial));
                     numbers.Add(trial.Number);
-                    hover.Add(Targets.Hover(trial, value(trial)));
+                    hover.Add(hovers[trial.Number]);
                 }
             }
 

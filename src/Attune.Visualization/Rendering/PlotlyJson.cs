@@ -9,11 +9,17 @@ internal static class PlotlyJson
 {
     private const double Gap = 0.04;
 
+    // Relaxed escaping keeps hover text such as "<br>" short; ScriptSafe then escapes every "</" so that no string can close the inline script.
+    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string ScriptSafe(MemoryStream stream) =>
+        Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length).Replace("</", "<\\/", StringComparison.Ordinal);
+
     /// <summary>The <c>data</c> array: one trace per series.</summary>
     public static string Data(Figure figure)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartArray();
             for (var p = 0; p < figure.Panels.Count; p++)
@@ -28,14 +34,14 @@ internal static class PlotlyJson
             w.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return ScriptSafe(stream);
     }
 
     /// <summary>The <c>layout</c> object: title, one axis pair (or 3D scene) per panel placed on the grid, legend.</summary>
     public static string Layout(Figure figure)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartObject();
             w.WriteStartObject("title");
@@ -77,7 +83,7 @@ internal static class PlotlyJson
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return ScriptSafe(stream);
     }
 
     /// <summary>The figure's height in pixels: 450 for one row, less per row for a larger grid.</summary>

@@ -37,7 +37,7 @@ internal static class Svg3D
             {
                 var (px, py) = Project(s.X[i], s.Y[i], s.Z?[i] ?? zLo);
                 var fill = s.ColorValues is { } colors ? SvgRenderer.ColorOf(s.ColorScale, s.ReverseScale, colors[i], cLo, cHi) : s.Color;
-                svg.Circle(px, py, s.MarkerSize / 2, fill, s.HoverText?[i]);
+                svg.Circle(px, py, s.MarkerSize / 2, fill, s.X.Count <= SvgRenderer.MaxTooltips ? s.HoverText?[i] : null);
             }
 
             svg.Close("g");

@@ -136,13 +136,14 @@ internal static class SvgPanel
         if (s.Mode is SeriesMode.Markers or SeriesMode.LinesAndMarkers)
         {
             var (lo, hi) = s.ColorValues is { } cv ? SvgRenderer.Range(cv) : (0, 1);
+            var titles = s.X.Count <= SvgRenderer.MaxTooltips ? s.HoverText : null;
             for (var i = 0; i < s.X.Count; i++)
             {
                 var (px, py) = (xs.Map(s.X[i]), ys.Map(s.Y[i]));
                 if (double.IsFinite(px) && double.IsFinite(py))
                 {
                     var fill = s.ColorValues is { } colors ? SvgRenderer.ColorOf(s.ColorScale, s.ReverseScale, colors[i], lo, hi) : s.Color;
-                    svg.Circle(px, py, s.MarkerSize / 2, fill, s.HoverText?[i], s.ColorValues is null ? string.Empty : "stroke=\"#444444\" stroke-width=\"0.5\"");
+                    svg.Circle(px, py, s.MarkerSize / 2, fill, titles?[i], s.ColorValues is null ? string.Empty : "stroke=\"#444444\" stroke-width=\"0.5\"");
                 }
             }
         }

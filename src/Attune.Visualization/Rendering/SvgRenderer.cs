@@ -5,10 +5,14 @@ namespace Attune.Visualization;
 /// <summary>
 /// Renders a figure to a static SVG image with Attune's own SVG writer (no browser): axes with ticks,
 /// markers, lines, bars, contour cells, parallel coordinates, a projected 3D scatter, a legend and a
-/// colour bar. Markers carry their hover text as an SVG <c>title</c> (a tooltip in browsers).
+/// colour bar. Markers carry their hover text as an SVG <c>title</c> (a tooltip in browsers) in series of up to
+/// <see cref="MaxTooltips"/> points.
 /// </summary>
 public static class SvgRenderer
 {
+    /// <summary>Markers carry their hover text as a tooltip only in series of at most this many points, to keep large files small.</summary>
+    public const int MaxTooltips = 2000;
+
     private const double TitleHeight = 40;
     private const double LegendWidth = 170;
     private const double ColorBarWidth = 90;
