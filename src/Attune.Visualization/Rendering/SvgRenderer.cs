@@ -31,7 +31,7 @@ public static class SvgRenderer
         var svg = new SvgBuilder();
         svg.Raw(string.Create(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"Helvetica, Arial, sans-serif\">\n"));
-        svg.Raw("<!-- ").Raw(SvgBuilder.Escape(figure.Kind)).Raw(": Attune.Visualization ").Raw(SvgBuilder.Escape(PlotlyScript.AttuneVersion)).Raw(" -->\n");
+        svg.Raw("<!-- ").Raw(SvgBuilder.Escape(figure.Kind)).Raw(", drawn by Attune.Visualization -->\n");
         svg.Rect(0, 0, width, height, "#ffffff");
         svg.Text(width / 2.0, 26, figure.Title, "middle", 17, "font-weight=\"bold\"");
 
