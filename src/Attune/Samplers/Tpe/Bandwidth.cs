@@ -7,12 +7,22 @@ internal static class Bandwidth
 
     /// <summary>
     /// The multivariate (Scott's rule, as in BOHB) bandwidth shared by every observation kernel of a
-    /// dimension: 0.2·n^(−1/(d+4)) of the range, then clipped.
+    /// dimension: 0.2·n^(−1/(d+4)) of the range, then clipped. Above 64 observations n enters with its
+    /// six leading bits only (within 1/32 of n, so the bandwidth moves by under 0.7%): the bandwidth
+    /// then stays the same for runs of trials, and the kernels' normalisers can be cached.
     /// </summary>
     public static double Scott(int observations, int dimensions, double range, bool magicClip)
     {
-        var sigma = 0.2 * Math.Pow(Math.Max(observations, 1), -1.0 / (dimensions + 4)) * range;
+        var n = LeadingBits(Math.Max(observations, 1));
+        var sigma = 0.2 * Math.Pow(n, -1.0 / (dimensions + 4)) * range;
         return Clip(sigma, observations, range, magicClip);
+    }
+
+    /// <summary><paramref name="n"/> with all but its six leading bits cleared.</summary>
+    internal static int LeadingBits(int n)
+    {
+        var drop = Math.Max(0, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)n) - 6);
+        return (n >> drop) << drop;
     }
 
     /// <summary>

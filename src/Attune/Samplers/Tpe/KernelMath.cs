@@ -35,7 +35,8 @@ internal static class KernelMath
             var keep = Vector.GreaterThan(d, floor);
             if (keep != Vector<long>.Zero)
             {
-                sum += Vector.ConditionalSelect(keep, Vector.Exp(d), Vector<double>.Zero);
+                // Clamped first: the vectorised exponential takes a slow path for arguments below about −709.
+                sum += Vector.ConditionalSelect(keep, Vector.Exp(Vector.Max(d, floor)), Vector<double>.Zero);
             }
         }
 
@@ -138,6 +139,87 @@ internal static class KernelMath
 
                 acc[(c * stride) + k] = a;
             }
+        }
+    }
+
+    /// <summary>
+    /// The Gaussian exponents in dot-product form: acc[c·stride + k] = scaledBaseline[k] − ½|u_c|² + Σ_j u[c, j]·v_j[k],
+    /// where u are the candidates and v the centres, both scaled to (x − low)/σ with a shared σ per dimension,
+    /// and scaledBaseline already holds −½|v_k|².
+    /// </summary>
+    public static void DotGaussian(double[] scaledBaseline, double[][] scaledCentres, double[] points, int candidates, int count, double[] acc, int stride)
+    {
+        var d = scaledCentres.Length;
+        var w = Vector<double>.Count;
+        var vectorEnd = count - (count % w);
+        Span<double> offsets = stackalloc double[candidates];
+        for (var c = 0; c < candidates; c++)
+        {
+            var norm = 0.0;
+            for (var j = 0; j < d; j++)
+            {
+                norm += points[(c * d) + j] * points[(c * d) + j];
+            }
+
+            offsets[c] = -0.5 * norm;
+        }
+
+        ref var baseRef = ref MemoryMarshal.GetArrayDataReference(scaledBaseline);
+        ref var accRef = ref MemoryMarshal.GetArrayDataReference(acc);
+        for (var k = 0; k < vectorEnd; k += w)
+        {
+            var b = Vector.LoadUnsafe(ref baseRef, (nuint)k);
+            for (var c = 0; c < candidates; c++)
+            {
+                var a = b + new Vector<double>(offsets[c]);
+                var row = c * d;
+                for (var j = 0; j < d; j++)
+                {
+                    var v = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(scaledCentres[j]), (nuint)k);
+                    a = Vector.FusedMultiplyAdd(new Vector<double>(points[row + j]), v, a);
+                }
+
+                a.StoreUnsafe(ref accRef, (nuint)((c * stride) + k));
+            }
+        }
+
+        for (var k = vectorEnd; k < count; k++)
+        {
+            for (var c = 0; c < candidates; c++)
+            {
+                var a = scaledBaseline[k] + offsets[c];
+                for (var j = 0; j < d; j++)
+                {
+                    a += points[(c * d) + j] * scaledCentres[j][k];
+                }
+
+                acc[(c * stride) + k] = a;
+            }
+        }
+    }
+
+    /// <summary>terms[i] = baseline[i] − ½((x − μ[i])·inverse[i])².</summary>
+    public static void Gaussian1D(double x, ReadOnlySpan<double> mu, ReadOnlySpan<double> inverse, ReadOnlySpan<double> baseline, Span<double> terms)
+    {
+        var w = Vector<double>.Count;
+        var n = terms.Length;
+        var i = 0;
+        var vx = new Vector<double>(x);
+        var half = new Vector<double>(-0.5);
+        ref var m = ref MemoryMarshal.GetReference(mu);
+        ref var v = ref MemoryMarshal.GetReference(inverse);
+        ref var b = ref MemoryMarshal.GetReference(baseline);
+        ref var t = ref MemoryMarshal.GetReference(terms);
+        for (; i <= n - w; i += w)
+        {
+            var u = (vx - Vector.LoadUnsafe(ref m, (nuint)i)) * Vector.LoadUnsafe(ref v, (nuint)i);
+            Vector.FusedMultiplyAdd(half * u, u, Vector.LoadUnsafe(ref b, (nuint)i)).StoreUnsafe(ref t, (nuint)i);
+        }
+
+        for (; i < n; i++)
+        {
+            var u = (x - mu[i]) * inverse[i];
+            terms[i] = baseline[i] - (0.5 * u * u);
         }
     }
 }

@@ -50,6 +50,20 @@ internal sealed class Observations
         return Count++;
     }
 
-    /// <summary>Removes the last kernel (when a trial turns out to lack a parameter).</summary>
-    public void RemoveLast() => Count--;
+    /// <summary>Sets the number of kernels (contents of new entries undefined), keeping room for the prior.</summary>
+    public void SetCount(int count)
+    {
+        if (count + 1 > trials.Length)
+        {
+            var size = Math.Max(count + 1, trials.Length * 2);
+            Array.Resize(ref trials, size);
+            Array.Resize(ref weights, size);
+            for (var j = 0; j < Values.Length; j++)
+            {
+                Array.Resize(ref Values[j], size);
+            }
+        }
+
+        Count = count;
+    }
 }

@@ -26,6 +26,15 @@ internal sealed class ParzenEstimator
     private readonly double[] logHit;
     private readonly double[] logMiss;
 
+    // Fast path for all-Gaussian dimensions with shared bandwidths: centres scaled to (μ − low)/σ and
+    // the baseline less half their squared norm, so a kernel's exponent is a dot product.
+    private double[][]? scaledCentres;
+    private double[]? scaledBaseline;
+
+    // Fast path for one continuous dimension: kernels sorted by centre with each kernel's reach, so a
+    // point is evaluated only against the kernels that can matter there.
+    private SortedKernels? sorted;
+
     private ParzenEstimator(KernelDimension[] dims, int kernels)
     {
         this.dims = dims;
@@ -75,6 +84,13 @@ internal sealed class ParzenEstimator
             estimator.baseline[i] = Math.Log(estimator.weights[i]);
         }
 
+        // One numerical dimension: kernels in ascending order of centre, for the bandwidths and the windowed evaluation.
+        int[]? byCentre = null;
+        if (dims.Length == 1 && dims[0].Kind != KernelKind.Categorical)
+        {
+            byCentre = SortedOrder(observations.Values[0], n, order);
+        }
+
         for (var j = 0; j < dims.Length; j++)
         {
             if (dims[j].Kind == KernelKind.Categorical)
@@ -83,10 +99,11 @@ internal sealed class ParzenEstimator
             }
             else
             {
-                estimator.BuildNumerical(j, columns[j], observations, settings, order);
+                estimator.BuildNumerical(j, columns[j], observations, settings, byCentre);
             }
         }
 
+        estimator.PrepareFastPaths(byCentre);
         return estimator;
     }
 
@@ -124,6 +141,16 @@ internal sealed class ParzenEstimator
     /// <summary>The log density of each of <paramref name="count"/> points (row-major, internal values).</summary>
     public void LogPdf(double[] points, int count, Span<double> result)
     {
+        if (sorted is not null)
+        {
+            for (var c = 0; c < count; c++)
+            {
+                result[c] = sorted.LogPdf(dims[0].ToKernel(points[c]), baseline[kernels - 1], centres[0][kernels - 1], sigmas[0][kernels - 1]);
+            }
+
+            return;
+        }
+
         var d = dims.Length;
         var stride = kernels;
         var acc = System.Buffers.ArrayPool<double>.Shared.Rent(count * stride);
@@ -157,7 +184,24 @@ internal sealed class ParzenEstimator
 
             // The prior kernel (last) has its own bandwidth: evaluate it apart when the others share one.
             var vectorKernels = kernels - 1;
-            KernelMath.Gaussian(baseline, gCentres, gShared, gInverses, kernelPoints, count, vectorKernels, acc, stride);
+            if (scaledCentres is not null)
+            {
+                for (var c = 0; c < count; c++)
+                {
+                    for (var g = 0; g < gaussian.Count; g++)
+                    {
+                        var j = gaussian[g];
+                        kernelPoints[(c * gaussian.Count) + g] = (kernelPoints[(c * gaussian.Count) + g] - dims[j].KernelLow) * sharedInverse[j];
+                    }
+                }
+
+                KernelMath.DotGaussian(scaledBaseline!, scaledCentres, kernelPoints, count, vectorKernels, acc, stride);
+            }
+            else
+            {
+                KernelMath.Gaussian(baseline, gCentres, gShared, gInverses, kernelPoints, count, vectorKernels, acc, stride);
+            }
+
             for (var c = 0; c < count; c++)
             {
                 var a = baseline[vectorKernels];
@@ -194,6 +238,68 @@ internal sealed class ParzenEstimator
         }
     }
 
+    /// <summary>Sets up the fast evaluation paths that apply to this estimator.</summary>
+    private void PrepareFastPaths(int[]? byCentre)
+    {
+        var n = kernels - 1;
+        if (byCentre is not null && dims[0].Kind == KernelKind.Continuous && n > 0)
+        {
+            sorted = new SortedKernels(centres[0], sigmas[0], baseline, byCentre);
+            return;
+        }
+
+        var allShared = true;
+        var maxScaled = 0.0;
+        foreach (var j in Enumerable.Range(0, dims.Length))
+        {
+            if (dims[j].Kind == KernelKind.Continuous)
+            {
+                allShared &= !double.IsNaN(sharedInverse[j]);
+                maxScaled = Math.Max(maxScaled, dims[j].Range * (double.IsNaN(sharedInverse[j]) ? 0 : sharedInverse[j]));
+            }
+        }
+
+        // The dot-product form cancels |u|² + |v|² − 2u·v: keep the terms small (magic-clipped bandwidths do).
+        if (!allShared || maxScaled > 1000 || n == 0)
+        {
+            return;
+        }
+
+        var gaussian = Enumerable.Range(0, dims.Length).Where(j => dims[j].Kind == KernelKind.Continuous).ToArray();
+        if (gaussian.Length == 0)
+        {
+            return;
+        }
+
+        scaledCentres = new double[gaussian.Length][];
+        scaledBaseline = new double[n];
+        Array.Copy(baseline, scaledBaseline, n);
+        for (var g = 0; g < gaussian.Length; g++)
+        {
+            var j = gaussian[g];
+            var low = dims[j].KernelLow;
+            var inverse = sharedInverse[j];
+            var scaled = new double[n];
+            var mu = centres[j];
+            for (var i = 0; i < n; i++)
+            {
+                var v = (mu[i] - low) * inverse;
+                if (Math.Abs(v) > 1000)
+                {
+                    // An observation far outside the range (a changed distribution): use the direct form.
+                    scaledCentres = null;
+                    scaledBaseline = null;
+                    return;
+                }
+
+                scaled[i] = v;
+                scaledBaseline[i] -= 0.5 * v * v;
+            }
+
+            scaledCentres[g] = scaled;
+        }
+    }
+
     private void BuildCategorical(int j, double[] observed, int n, double priorWeight)
     {
         var choices = dims[j].Choices;
@@ -209,7 +315,7 @@ internal sealed class ParzenEstimator
         logMiss[j] = Math.Log(spread / row);
     }
 
-    private void BuildNumerical(int j, ParamColumn? column, Observations observations, in EstimatorSettings settings, ReadOnlySpan<int> order)
+    private void BuildNumerical(int j, ParamColumn? column, Observations observations, in EstimatorSettings settings, int[]? byCentre)
     {
         var dim = dims[j];
         var n = observations.Count;
@@ -232,15 +338,19 @@ internal sealed class ParzenEstimator
         }
         else
         {
-            NeighborSigmas(mu, sigma, n, low, high, settings, order);
-            var inverse = new double[kernels];
-            for (var i = 0; i < kernels; i++)
-            {
-                inverse[i] = 1 / sigma[i];
-            }
-
-            inverses[j] = inverse;
+            NeighborSigmas(mu, sigma, n, low, high, settings, byCentre ?? SortedOrder(mu, n, default));
             sharedInverse[j] = double.NaN;
+            if (byCentre is null)
+            {
+                // Several dimensions with per-kernel bandwidths: the direct evaluation reads 1/σ per kernel.
+                var inverse = new double[kernels];
+                for (var i = 0; i < kernels; i++)
+                {
+                    inverse[i] = 1 / sigma[i];
+                }
+
+                inverses[j] = inverse;
+            }
         }
 
         // Normalisers: the log mass of each kernel on [low, high] (and log σ√(2π) for densities).
@@ -268,54 +378,59 @@ internal sealed class ParzenEstimator
         }
     }
 
-    private static void NeighborSigmas(double[] mu, double[] sigma, int n, double low, double high, in EstimatorSettings settings, ReadOnlySpan<int> order)
+    /// <summary>Observation indices in ascending order of position: <paramref name="order"/> when given, otherwise sorted here.</summary>
+    private static int[] SortedOrder(double[] positions, int n, ReadOnlySpan<int> order)
     {
-        // Sorted centres with the prior's among them.
-        var sortedIndex = new int[n + 1];
         if (order.Length == n)
         {
-            var prior = mu[n];
-            var at = 0;
-            var priorPlaced = false;
-            foreach (var i in order)
-            {
-                if (!priorPlaced && prior < mu[i])
-                {
-                    sortedIndex[at++] = n;
-                    priorPlaced = true;
-                }
-
-                sortedIndex[at++] = i;
-            }
-
-            if (!priorPlaced)
-            {
-                sortedIndex[at] = n;
-            }
+            return order.ToArray();
         }
-        else
+
+        var index = new int[n];
+        for (var i = 0; i < n; i++)
         {
-            for (var i = 0; i <= n; i++)
-            {
-                sortedIndex[i] = i;
-            }
-
-            Array.Sort(sortedIndex, (x, y) => mu[x] != mu[y] ? mu[x].CompareTo(mu[y]) : x.CompareTo(y));
+            index[i] = i;
         }
 
+        var keys = positions.AsSpan(0, n).ToArray();
+        Array.Sort(keys, index);
+        return index;
+    }
+
+    /// <summary>The univariate bandwidths of the observations (sorted by <paramref name="byCentre"/>), with the prior's centre placed among them.</summary>
+    private static void NeighborSigmas(double[] mu, double[] sigma, int n, double low, double high, in EstimatorSettings settings, int[] byCentre)
+    {
         var sorted = new double[n + 1];
-        for (var i = 0; i <= n; i++)
+        var owner = new int[n + 1];
+        var prior = mu[n];
+        var at = 0;
+        var priorPlaced = false;
+        foreach (var i in byCentre)
         {
-            sorted[i] = mu[sortedIndex[i]];
+            if (!priorPlaced && prior < mu[i])
+            {
+                owner[at] = n;
+                sorted[at++] = prior;
+                priorPlaced = true;
+            }
+
+            owner[at] = i;
+            sorted[at++] = mu[i];
+        }
+
+        if (!priorPlaced)
+        {
+            owner[at] = n;
+            sorted[at] = prior;
         }
 
         var sortedSigma = new double[n + 1];
         Bandwidth.Neighbors(sorted, sortedSigma, low, high, settings.ConsiderEndpoints, n, settings.MagicClip);
         for (var i = 0; i <= n; i++)
         {
-            if (sortedIndex[i] < n)
+            if (owner[i] < n)
             {
-                sigma[sortedIndex[i]] = sortedSigma[i];
+                sigma[owner[i]] = sortedSigma[i];
             }
         }
     }

@@ -263,48 +263,71 @@ public sealed class TpeSampler : Sampler
         }
 
         var settings = new EstimatorSettings(options.Multivariate, dims.Length, options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints);
-        var below = new Observations(dims.Length);
-        var belowWeights = state.BelowWeights;
-        var i = 0;
-        foreach (var t in state.Below)
-        {
-            if (AddFinished(below, dims, columns, t))
-            {
-                below.Weights[^1] = belowWeights?[i] ?? 1;
-            }
 
-            i++;
+        // Which columns every usable trial has (then no presence check is needed).
+        var complete = true;
+        foreach (var c in columns)
+        {
+            complete &= c is not null && c.Count == history.UsableCount;
         }
 
-        if (belowWeights is null)
+        var below = new Observations(dims.Length);
+        var belowWeights = state.BelowWeights;
+        var keys = new List<int>(state.Below.Length);
+        var belowWeightList = belowWeights is null ? null : new List<double>(state.Below.Length);
+        for (var i = 0; i < state.Below.Length; i++)
+        {
+            var t = state.Below[i];
+            if (complete || HasAll(columns, t))
+            {
+                keys.Add(t);
+                belowWeightList?.Add(belowWeights![i]);
+            }
+        }
+
+        Fill(below, dims, columns, keys, history.Running);
+        if (belowWeightList is null)
         {
             SetWeights(below.Weights);
         }
+        else
+        {
+            belowWeightList.CopyTo(below.Weights);
+        }
 
-        var above = new Observations(dims.Length);
+        // The rest, with running trials (constant liar) that have every parameter, in number order.
         var running = options.ConstantLiar ? history.Running : [];
+        keys = new List<int>(history.UsableCount + running.Count);
         var r = 0;
         foreach (var t in history.UsableNumbers)
         {
-            while (r < running.Count && running[r].Number < t)
+            for (; r < running.Count && running[r].Number < t; r++)
             {
-                AddRunning(above, dims, running[r++]);
+                if (HasAll(dims, running[r]))
+                {
+                    keys.Add(~r);
+                }
             }
 
-            if (!state.IsBelow(t))
+            if (!state.IsBelow(t) && (complete || HasAll(columns, t)))
             {
-                AddFinished(above, dims, columns, t);
+                keys.Add(t);
             }
         }
 
-        while (r < running.Count)
+        for (; r < running.Count; r++)
         {
-            AddRunning(above, dims, running[r++]);
+            if (HasAll(dims, running[r]))
+            {
+                keys.Add(~r);
+            }
         }
 
+        var above = new Observations(dims.Length);
+        Fill(above, dims, columns, keys, running);
         SetWeights(above.Weights);
 
-        var order = !options.Multivariate && dims.Length == 1 && columns[0] is { } column
+        var order = dims.Length == 1 && dims[0].Kind == KernelKind.Continuous && columns[0] is { } column
             ? ValueOrder(above, column, history.TrialCount)
             : null;
         var good = ParzenEstimator.Build(dims, columns, below, settings);
@@ -342,43 +365,56 @@ public sealed class TpeSampler : Sampler
         }
     }
 
-    /// <summary>Adds a usable trial that has every dimension's parameter; returns whether it did.</summary>
-    private static bool AddFinished(Observations observations, KernelDimension[] dims, ParamColumn?[] columns, int trialNumber)
+    private static bool HasAll(ParamColumn?[] columns, int trialNumber)
     {
-        for (var j = 0; j < dims.Length; j++)
+        foreach (var column in columns)
         {
-            if (columns[j] is not { } column || trialNumber >= column.Values.Length || double.IsNaN(column.Values[trialNumber]))
+            if (column is null || trialNumber >= column.Values.Length || double.IsNaN(column.Values[trialNumber]))
             {
                 return false;
             }
         }
 
-        var k = observations.Add(trialNumber);
-        for (var j = 0; j < dims.Length; j++)
-        {
-            var column = columns[j]!;
-            observations.Values[j][k] = dims[j].Log ? column.Logs[trialNumber] : column.Values[trialNumber];
-        }
-
         return true;
     }
 
-    /// <summary>Adds a running trial (constant liar) that already has every dimension's parameter.</summary>
-    private static void AddRunning(Observations observations, KernelDimension[] dims, TrialRecord trial)
+    private static bool HasAll(KernelDimension[] dims, TrialRecord trial)
     {
         var parameters = trial.InternalParams;
         foreach (var dim in dims)
         {
             if (!parameters.ContainsKey(dim.Name))
             {
-                return;
+                return false;
             }
         }
 
-        var k = observations.Add(-1);
+        return true;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="observations"/> with the kernel-space positions of <paramref name="keys"/>:
+    /// usable trial numbers, or ~i for the running trial <paramref name="running"/>[i]. Column by column.
+    /// </summary>
+    private static void Fill(Observations observations, KernelDimension[] dims, ParamColumn?[] columns, List<int> keys, IReadOnlyList<TrialRecord> running)
+    {
+        var n = keys.Count;
+        observations.SetCount(n);
+        var trials = observations.Trials;
+        for (var i = 0; i < n; i++)
+        {
+            trials[i] = keys[i] >= 0 ? keys[i] : -1;
+        }
+
         for (var j = 0; j < dims.Length; j++)
         {
-            observations.Values[j][k] = dims[j].ToKernel(parameters[dims[j].Name]);
+            var target = observations.Values[j];
+            var source = dims[j].Log ? columns[j]?.Logs : columns[j]?.Values;
+            for (var i = 0; i < n; i++)
+            {
+                var key = keys[i];
+                target[i] = key >= 0 ? source![key] : dims[j].ToKernel(running[~key].InternalParams[dims[j].Name]);
+            }
         }
     }
 
