@@ -34,10 +34,14 @@ public sealed class GroupDecomposedSearchSpace
     public IReadOnlyList<IReadOnlyDictionary<string, Distribution>> Calculate(Study study)
     {
         ArgumentNullException.ThrowIfNull(study);
-        return Calculate(study, study.Trials);
+        lock (gate)
+        {
+            // Read inside the lock: snapshots then reach the calculator in time order.
+            return Calculate(study, study.Trials);
+        }
     }
 
-    /// <summary>The groups over the given snapshot of the study's trials.</summary>
+    /// <summary>The groups over the given snapshot of the study's trials; the caller serialises calls so snapshots arrive in time order.</summary>
     internal IReadOnlyList<IReadOnlyDictionary<string, Distribution>> Calculate(Study study, IReadOnlyList<TrialRecord> trials)
     {
         lock (gate)

@@ -32,10 +32,14 @@ public sealed class IntersectionSearchSpace
     public IReadOnlyDictionary<string, Distribution> Calculate(Study study)
     {
         ArgumentNullException.ThrowIfNull(study);
-        return Calculate(study, study.Trials);
+        lock (gate)
+        {
+            // Read inside the lock: snapshots then reach the calculator in time order.
+            return Calculate(study, study.Trials);
+        }
     }
 
-    /// <summary>The intersection over the given snapshot of the study's trials.</summary>
+    /// <summary>The intersection over the given snapshot of the study's trials; the caller serialises calls so snapshots arrive in time order.</summary>
     internal IReadOnlyDictionary<string, Distribution> Calculate(Study study, IReadOnlyList<TrialRecord> trials)
     {
         lock (gate)

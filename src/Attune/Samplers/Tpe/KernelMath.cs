@@ -89,15 +89,13 @@ internal static class KernelMath
     /// </summary>
     /// <param name="baseline">Per-kernel constant (log weight minus normalisers).</param>
     /// <param name="centres">Per dimension: kernel centres.</param>
-    /// <param name="sharedInverse">Per dimension: 1/σ shared by all these kernels, or NaN to read <paramref name="inverses"/>.</param>
-    /// <param name="inverses">Per dimension: 1/σ per kernel (when not shared).</param>
+    /// <param name="inverses">Per dimension: 1/σ per kernel.</param>
     /// <param name="points">Candidates, row-major (candidates × dimensions), in kernel space.</param>
     /// <param name="candidates">The number of candidates.</param>
-    /// <param name="count">The number of kernels to process, from 0.</param>
+    /// <param name="count">The number of kernels, from 0.</param>
     /// <param name="acc">Receives the sums, candidate-major with row length <paramref name="stride"/>.</param>
     /// <param name="stride">The row length of <paramref name="acc"/>.</param>
-    public static void Gaussian(
-        double[] baseline, double[][] centres, double[] sharedInverse, double[]?[] inverses, double[] points, int candidates, int count, double[] acc, int stride)
+    public static void Gaussian(double[] baseline, double[][] centres, double[][] inverses, double[] points, int candidates, int count, double[] acc, int stride)
     {
         var d = centres.Length;
         var w = Vector<double>.Count;
@@ -111,14 +109,13 @@ internal static class KernelMath
             for (var c = 0; c < candidates; c++)
             {
                 var a = b;
+                var row = c * d;
                 for (var j = 0; j < d; j++)
                 {
                     var m = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(centres[j]), (nuint)k);
-                    var inv = double.IsNaN(sharedInverse[j])
-                        ? Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(inverses[j]!), (nuint)k)
-                        : new Vector<double>(sharedInverse[j]);
-                    var z = (new Vector<double>(points[(c * d) + j]) - m) * inv;
-                    a += half * z * z;
+                    var inv = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(inverses[j]), (nuint)k);
+                    var z = (new Vector<double>(points[row + j]) - m) * inv;
+                    a = Vector.FusedMultiplyAdd(half * z, z, a);
                 }
 
                 a.StoreUnsafe(ref accRef, (nuint)((c * stride) + k));
@@ -132,65 +129,8 @@ internal static class KernelMath
                 var a = baseline[k];
                 for (var j = 0; j < d; j++)
                 {
-                    var inv = double.IsNaN(sharedInverse[j]) ? inverses[j]![k] : sharedInverse[j];
-                    var z = (points[(c * d) + j] - centres[j][k]) * inv;
+                    var z = (points[(c * d) + j] - centres[j][k]) * inverses[j][k];
                     a -= 0.5 * z * z;
-                }
-
-                acc[(c * stride) + k] = a;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The Gaussian exponents in dot-product form: acc[c·stride + k] = scaledBaseline[k] − ½|u_c|² + Σ_j u[c, j]·v_j[k],
-    /// where u are the candidates and v the centres, both scaled to (x − low)/σ with a shared σ per dimension,
-    /// and scaledBaseline already holds −½|v_k|².
-    /// </summary>
-    public static void DotGaussian(double[] scaledBaseline, double[][] scaledCentres, double[] points, int candidates, int count, double[] acc, int stride)
-    {
-        var d = scaledCentres.Length;
-        var w = Vector<double>.Count;
-        var vectorEnd = count - (count % w);
-        Span<double> offsets = stackalloc double[candidates];
-        for (var c = 0; c < candidates; c++)
-        {
-            var norm = 0.0;
-            for (var j = 0; j < d; j++)
-            {
-                norm += points[(c * d) + j] * points[(c * d) + j];
-            }
-
-            offsets[c] = -0.5 * norm;
-        }
-
-        ref var baseRef = ref MemoryMarshal.GetArrayDataReference(scaledBaseline);
-        ref var accRef = ref MemoryMarshal.GetArrayDataReference(acc);
-        for (var k = 0; k < vectorEnd; k += w)
-        {
-            var b = Vector.LoadUnsafe(ref baseRef, (nuint)k);
-            for (var c = 0; c < candidates; c++)
-            {
-                var a = b + new Vector<double>(offsets[c]);
-                var row = c * d;
-                for (var j = 0; j < d; j++)
-                {
-                    var v = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(scaledCentres[j]), (nuint)k);
-                    a = Vector.FusedMultiplyAdd(new Vector<double>(points[row + j]), v, a);
-                }
-
-                a.StoreUnsafe(ref accRef, (nuint)((c * stride) + k));
-            }
-        }
-
-        for (var k = vectorEnd; k < count; k++)
-        {
-            for (var c = 0; c < candidates; c++)
-            {
-                var a = scaledBaseline[k] + offsets[c];
-                for (var j = 0; j < d; j++)
-                {
-                    a += points[(c * d) + j] * scaledCentres[j][k];
                 }
 
                 acc[(c * stride) + k] = a;

@@ -1,14 +1,16 @@
+using System.Buffers;
 using Attune.Numerics;
 using Attune.Randomness;
 
 namespace Attune.Samplers.Tpe;
 
 /// <summary>
-/// A mixture of product kernels over a search space (Optuna's TPE estimator): one kernel per
+/// A mixture of product kernels over a search space (Optuna v5's TPE estimator): one kernel per
 /// observation plus a prior kernel (the centre of every range with the range as bandwidth, uniform
 /// over categorical choices). Numerical dimensions use normals truncated to the range (in log space
-/// for log distributions); grid dimensions integrate them over each value's cell; categorical
-/// dimensions put the observed choice's weight on it with the prior spread over all choices.
+/// for log distributions) with each kernel's bandwidth set by its neighbours in that dimension; grid
+/// dimensions integrate the normals over each value's cell; categorical dimensions put the observed
+/// choice's weight on it with the prior spread over all choices.
 /// </summary>
 internal sealed class ParzenEstimator
 {
@@ -21,18 +23,9 @@ internal sealed class ParzenEstimator
     private readonly double[] baseline;
     private readonly double[][] centres;
     private readonly double[][] sigmas;
-    private readonly double[]?[] inverses;
-    private readonly double[] sharedInverse;
+    private readonly double[][] inverses;
     private readonly double[] logHit;
     private readonly double[] logMiss;
-
-    // Fast path for all-Gaussian dimensions with shared bandwidths: centres scaled to (μ − low)/σ and
-    // the baseline less half their squared norm, so a kernel's exponent is a dot product.
-    private double[][]? scaledCentres;
-    private double[]? scaledBaseline;
-
-    // Fast path for one continuous dimension: kernels sorted by centre with each kernel's reach, so a
-    // point is evaluated only against the kernels that can matter there.
     private SortedKernels? sorted;
 
     private ParzenEstimator(KernelDimension[] dims, int kernels)
@@ -44,7 +37,6 @@ internal sealed class ParzenEstimator
         centres = new double[dims.Length][];
         sigmas = new double[dims.Length][];
         inverses = new double[dims.Length][];
-        sharedInverse = new double[dims.Length];
         logHit = new double[dims.Length];
         logMiss = new double[dims.Length];
     }
@@ -52,16 +44,13 @@ internal sealed class ParzenEstimator
     /// <summary>The number of kernels, the prior included.</summary>
     public int Kernels => kernels;
 
-    /// <summary>
-    /// Builds the estimator. <paramref name="observations"/> holds kernel-space positions; the prior
-    /// kernel is appended last.
-    /// </summary>
+    /// <summary>Builds the estimator from kernel-space observations; the prior kernel is appended last.</summary>
     /// <param name="dims">The dimensions.</param>
     /// <param name="columns">Per dimension, the column whose normaliser cache to use (or null).</param>
     /// <param name="observations">The observations and their raw weights.</param>
     /// <param name="settings">Bandwidth and prior settings.</param>
-    /// <param name="order">For a one-dimensional univariate estimator: observation indices in ascending order of position, or null to sort.</param>
-    public static ParzenEstimator Build(KernelDimension[] dims, ParamColumn?[] columns, Observations observations, in EstimatorSettings settings, ReadOnlySpan<int> order = default)
+    /// <param name="orders">Per dimension, observation indices in ascending order of position (or null to sort here).</param>
+    public static ParzenEstimator Build(KernelDimension[] dims, ParamColumn?[] columns, Observations observations, in EstimatorSettings settings, int[]?[]? orders = null)
     {
         var n = observations.Count;
         var k = n + 1;
@@ -84,26 +73,25 @@ internal sealed class ParzenEstimator
             estimator.baseline[i] = Math.Log(estimator.weights[i]);
         }
 
-        // One numerical dimension: kernels in ascending order of centre, for the bandwidths and the windowed evaluation.
-        int[]? byCentre = null;
-        if (dims.Length == 1 && dims[0].Kind != KernelKind.Categorical)
-        {
-            byCentre = SortedOrder(observations.Values[0], n, order);
-        }
-
+        int[]? firstOrder = null;
         for (var j = 0; j < dims.Length; j++)
         {
             if (dims[j].Kind == KernelKind.Categorical)
             {
                 estimator.BuildCategorical(j, observations.Values[j], n, settings.PriorWeight);
+                continue;
             }
-            else
-            {
-                estimator.BuildNumerical(j, columns[j], observations, settings, byCentre);
-            }
+
+            var order = orders?[j] is { } given && given.Length == n ? given : SortedOrder(observations.Values[j], n);
+            firstOrder ??= order;
+            estimator.BuildNumerical(j, columns[j], observations, settings, order);
         }
 
-        estimator.PrepareFastPaths(byCentre);
+        if (dims.Length == 1 && dims[0].Kind == KernelKind.Continuous && n > 0)
+        {
+            estimator.sorted = new SortedKernels(estimator.centres[0], estimator.sigmas[0], estimator.baseline, firstOrder!);
+        }
+
         return estimator;
     }
 
@@ -153,7 +141,7 @@ internal sealed class ParzenEstimator
 
         var d = dims.Length;
         var stride = kernels;
-        var acc = System.Buffers.ArrayPool<double>.Shared.Rent(count * stride);
+        var acc = ArrayPool<double>.Shared.Rent(count * stride);
         try
         {
             // Gaussian dimensions in one blocked pass; the others add to the sums afterwards.
@@ -166,54 +154,22 @@ internal sealed class ParzenEstimator
                 }
             }
 
-            var kernelPoints = new double[count * Math.Max(gaussian.Count, 1)];
-            var gCentres = new double[gaussian.Count][];
-            var gInverses = new double[]?[gaussian.Count];
-            var gShared = new double[gaussian.Count];
-            for (var g = 0; g < gaussian.Count; g++)
+            var g = gaussian.Count;
+            var kernelPoints = new double[count * g];
+            var gCentres = new double[g][];
+            var gInverses = new double[g][];
+            for (var i = 0; i < g; i++)
             {
-                var j = gaussian[g];
-                gCentres[g] = centres[j];
-                gInverses[g] = inverses[j];
-                gShared[g] = sharedInverse[j];
+                var j = gaussian[i];
+                gCentres[i] = centres[j];
+                gInverses[i] = inverses[j];
                 for (var c = 0; c < count; c++)
                 {
-                    kernelPoints[(c * gaussian.Count) + g] = dims[j].ToKernel(points[(c * d) + j]);
+                    kernelPoints[(c * g) + i] = dims[j].ToKernel(points[(c * d) + j]);
                 }
             }
 
-            // The prior kernel (last) has its own bandwidth: evaluate it apart when the others share one.
-            var vectorKernels = kernels - 1;
-            if (scaledCentres is not null)
-            {
-                for (var c = 0; c < count; c++)
-                {
-                    for (var g = 0; g < gaussian.Count; g++)
-                    {
-                        var j = gaussian[g];
-                        kernelPoints[(c * gaussian.Count) + g] = (kernelPoints[(c * gaussian.Count) + g] - dims[j].KernelLow) * sharedInverse[j];
-                    }
-                }
-
-                KernelMath.DotGaussian(scaledBaseline!, scaledCentres, kernelPoints, count, vectorKernels, acc, stride);
-            }
-            else
-            {
-                KernelMath.Gaussian(baseline, gCentres, gShared, gInverses, kernelPoints, count, vectorKernels, acc, stride);
-            }
-
-            for (var c = 0; c < count; c++)
-            {
-                var a = baseline[vectorKernels];
-                foreach (var j in gaussian)
-                {
-                    var z = (dims[j].ToKernel(points[(c * d) + j]) - centres[j][vectorKernels]) / sigmas[j][vectorKernels];
-                    a -= 0.5 * z * z;
-                }
-
-                acc[(c * stride) + vectorKernels] = a;
-            }
-
+            KernelMath.Gaussian(baseline, gCentres, gInverses, kernelPoints, count, kernels, acc, stride);
             for (var j = 0; j < d; j++)
             {
                 switch (dims[j].Kind)
@@ -234,70 +190,22 @@ internal sealed class ParzenEstimator
         }
         finally
         {
-            System.Buffers.ArrayPool<double>.Shared.Return(acc);
+            ArrayPool<double>.Shared.Return(acc);
         }
     }
 
-    /// <summary>Sets up the fast evaluation paths that apply to this estimator.</summary>
-    private void PrepareFastPaths(int[]? byCentre)
+    /// <summary>Indices of the first <paramref name="n"/> positions in ascending order.</summary>
+    private static int[] SortedOrder(double[] positions, int n)
     {
-        var n = kernels - 1;
-        if (byCentre is not null && dims[0].Kind == KernelKind.Continuous && n > 0)
+        var index = new int[n];
+        for (var i = 0; i < n; i++)
         {
-            sorted = new SortedKernels(centres[0], sigmas[0], baseline, byCentre);
-            return;
+            index[i] = i;
         }
 
-        var allShared = true;
-        var maxScaled = 0.0;
-        foreach (var j in Enumerable.Range(0, dims.Length))
-        {
-            if (dims[j].Kind == KernelKind.Continuous)
-            {
-                allShared &= !double.IsNaN(sharedInverse[j]);
-                maxScaled = Math.Max(maxScaled, dims[j].Range * (double.IsNaN(sharedInverse[j]) ? 0 : sharedInverse[j]));
-            }
-        }
-
-        // The dot-product form cancels |u|² + |v|² − 2u·v: keep the terms small (magic-clipped bandwidths do).
-        if (!allShared || maxScaled > 1000 || n == 0)
-        {
-            return;
-        }
-
-        var gaussian = Enumerable.Range(0, dims.Length).Where(j => dims[j].Kind == KernelKind.Continuous).ToArray();
-        if (gaussian.Length == 0)
-        {
-            return;
-        }
-
-        scaledCentres = new double[gaussian.Length][];
-        scaledBaseline = new double[n];
-        Array.Copy(baseline, scaledBaseline, n);
-        for (var g = 0; g < gaussian.Length; g++)
-        {
-            var j = gaussian[g];
-            var low = dims[j].KernelLow;
-            var inverse = sharedInverse[j];
-            var scaled = new double[n];
-            var mu = centres[j];
-            for (var i = 0; i < n; i++)
-            {
-                var v = (mu[i] - low) * inverse;
-                if (Math.Abs(v) > 1000)
-                {
-                    // An observation far outside the range (a changed distribution): use the direct form.
-                    scaledCentres = null;
-                    scaledBaseline = null;
-                    return;
-                }
-
-                scaled[i] = v;
-                scaledBaseline[i] -= 0.5 * v * v;
-            }
-
-            scaledCentres[g] = scaled;
-        }
+        var keys = positions.AsSpan(0, n).ToArray();
+        Array.Sort(keys, index);
+        return index;
     }
 
     private void BuildCategorical(int j, double[] observed, int n, double priorWeight)
@@ -315,7 +223,7 @@ internal sealed class ParzenEstimator
         logMiss[j] = Math.Log(spread / row);
     }
 
-    private void BuildNumerical(int j, ParamColumn? column, Observations observations, in EstimatorSettings settings, int[]? byCentre)
+    private void BuildNumerical(int j, ParamColumn? column, Observations observations, in EstimatorSettings settings, int[] order)
     {
         var dim = dims[j];
         var n = observations.Count;
@@ -326,34 +234,20 @@ internal sealed class ParzenEstimator
         Array.Copy(observations.Values[j], mu, n);
         mu[n] = 0.5 * (low + high);
         var sigma = new double[kernels];
+        Bandwidth.Neighbors(mu, order, sigma, low, high, settings.ConsiderEndpoints, settings.MagicClip);
         sigma[n] = range;
+        var inverse = new double[kernels];
+        for (var i = 0; i < kernels; i++)
+        {
+            inverse[i] = 1 / sigma[i];
+        }
+
         centres[j] = mu;
         sigmas[j] = sigma;
+        inverses[j] = inverse;
 
-        if (settings.Multivariate)
-        {
-            var shared = Bandwidth.Scott(n, settings.Dimensions, range, settings.MagicClip);
-            sigma.AsSpan(0, n).Fill(shared);
-            sharedInverse[j] = 1 / shared;
-        }
-        else
-        {
-            NeighborSigmas(mu, sigma, n, low, high, settings, byCentre ?? SortedOrder(mu, n, default));
-            sharedInverse[j] = double.NaN;
-            if (byCentre is null)
-            {
-                // Several dimensions with per-kernel bandwidths: the direct evaluation reads 1/σ per kernel.
-                var inverse = new double[kernels];
-                for (var i = 0; i < kernels; i++)
-                {
-                    inverse[i] = 1 / sigma[i];
-                }
-
-                inverses[j] = inverse;
-            }
-        }
-
-        // Normalisers: the log mass of each kernel on [low, high] (and log σ√(2π) for densities).
+        // Normalisers: the log mass of each kernel on [low, high] (and log σ√(2π) for densities),
+        // cached per trial while its bandwidth does not change.
         var code = dim.Kind == KernelKind.Continuous ? ContinuousCode : DiscreteCode;
         var trials = observations.Trials;
         for (var i = 0; i < kernels; i++)
@@ -375,63 +269,6 @@ internal sealed class ParzenEstimator
             }
 
             baseline[i] -= norm;
-        }
-    }
-
-    /// <summary>Observation indices in ascending order of position: <paramref name="order"/> when given, otherwise sorted here.</summary>
-    private static int[] SortedOrder(double[] positions, int n, ReadOnlySpan<int> order)
-    {
-        if (order.Length == n)
-        {
-            return order.ToArray();
-        }
-
-        var index = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            index[i] = i;
-        }
-
-        var keys = positions.AsSpan(0, n).ToArray();
-        Array.Sort(keys, index);
-        return index;
-    }
-
-    /// <summary>The univariate bandwidths of the observations (sorted by <paramref name="byCentre"/>), with the prior's centre placed among them.</summary>
-    private static void NeighborSigmas(double[] mu, double[] sigma, int n, double low, double high, in EstimatorSettings settings, int[] byCentre)
-    {
-        var sorted = new double[n + 1];
-        var owner = new int[n + 1];
-        var prior = mu[n];
-        var at = 0;
-        var priorPlaced = false;
-        foreach (var i in byCentre)
-        {
-            if (!priorPlaced && prior < mu[i])
-            {
-                owner[at] = n;
-                sorted[at++] = prior;
-                priorPlaced = true;
-            }
-
-            owner[at] = i;
-            sorted[at++] = mu[i];
-        }
-
-        if (!priorPlaced)
-        {
-            owner[at] = n;
-            sorted[at] = prior;
-        }
-
-        var sortedSigma = new double[n + 1];
-        Bandwidth.Neighbors(sorted, sortedSigma, low, high, settings.ConsiderEndpoints, n, settings.MagicClip);
-        for (var i = 0; i <= n; i++)
-        {
-            if (owner[i] < n)
-            {
-                sigma[owner[i]] = sortedSigma[i];
-            }
         }
     }
 
@@ -533,4 +370,4 @@ internal sealed class ParzenEstimator
 }
 
 /// <summary>Settings of a Parzen estimator build.</summary>
-internal readonly record struct EstimatorSettings(bool Multivariate, int Dimensions, double PriorWeight, bool MagicClip, bool ConsiderEndpoints);
+internal readonly record struct EstimatorSettings(double PriorWeight, bool MagicClip, bool ConsiderEndpoints);

@@ -107,9 +107,10 @@ public sealed class TpeSampler : Sampler
         }
 
         var state = State(study);
-        var trials = study.Trials;
         lock (state.Gate)
         {
+            // Snapshots are read under the lock so that the incremental state sees them in time order.
+            var trials = study.Trials;
             if (!options.Group)
             {
                 return state.Relevant(state.Intersection.Calculate(study, trials));
@@ -140,9 +141,9 @@ public sealed class TpeSampler : Sampler
         }
 
         var state = State(study);
-        var trials = study.Trials;
         lock (state.Gate)
         {
+            var trials = study.Trials;
             state.History.Refresh(trials);
             if (state.History.UsableCount < options.StartupTrials)
             {
@@ -185,10 +186,9 @@ public sealed class TpeSampler : Sampler
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(distribution);
         var state = State(study);
-        var trials = study.Trials;
         lock (state.Gate)
         {
-            state.History.Refresh(trials);
+            state.History.Refresh(study.Trials);
             if (state.History.UsableCount < options.StartupTrials)
             {
                 // The same stream as a RandomSampler with this seed would use.
@@ -262,7 +262,7 @@ public sealed class TpeSampler : Sampler
             columns[j] = history.Column(dims[j].Name);
         }
 
-        var settings = new EstimatorSettings(options.Multivariate, dims.Length, options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints);
+        var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints);
 
         // Which columns every usable trial has (then no presence check is needed).
         var complete = true;
@@ -327,11 +327,8 @@ public sealed class TpeSampler : Sampler
         Fill(above, dims, columns, keys, running);
         SetWeights(above.Weights);
 
-        var order = dims.Length == 1 && dims[0].Kind == KernelKind.Continuous && columns[0] is { } column
-            ? ValueOrder(above, column, history.TrialCount)
-            : null;
         var good = ParzenEstimator.Build(dims, columns, below, settings);
-        var bad = ParzenEstimator.Build(dims, columns, above, settings, order);
+        var bad = ParzenEstimator.Build(dims, columns, above, settings, ValueOrders(above, dims, columns, history.TrialCount));
 
         var count = options.EiCandidates;
         var candidates = new double[count * dims.Length];
@@ -418,11 +415,16 @@ public sealed class TpeSampler : Sampler
         }
     }
 
-    /// <summary>Observation indices of a one-dimensional set in ascending order of position, from the column's value order.</summary>
-    private static int[] ValueOrder(Observations observations, ParamColumn column, int trialCount)
+    /// <summary>
+    /// For each numerical dimension, the observation indices in ascending order of position, read off
+    /// the column's value order (which is kept sorted as trials finish) instead of sorting; running
+    /// trials are merged in.
+    /// </summary>
+    private static int[]?[] ValueOrders(Observations observations, KernelDimension[] dims, ParamColumn?[] columns, int trialCount)
     {
         var n = observations.Count;
-        var indexOf = new int[Math.Max(trialCount, column.Values.Length)];
+        var orders = new int[]?[dims.Length];
+        var indexOf = new int[trialCount];
         var runningIndices = new List<int>();
         var trials = observations.Trials;
         for (var i = 0; i < n; i++)
@@ -437,33 +439,43 @@ public sealed class TpeSampler : Sampler
             }
         }
 
-        var values = observations.Values[0];
-        runningIndices.Sort((x, y) => values[x].CompareTo(values[y]));
-        var order = new int[n];
-        var at = 0;
-        var r = 0;
-        foreach (var t in column.ByValue)
+        for (var j = 0; j < dims.Length; j++)
         {
-            var i = indexOf[t] - 1;
-            if (i < 0)
+            if (dims[j].Kind == KernelKind.Categorical || columns[j] is not { } column)
             {
                 continue;
             }
 
-            while (r < runningIndices.Count && values[runningIndices[r]] < values[i])
+            var values = observations.Values[j];
+            runningIndices.Sort((x, y) => values[x].CompareTo(values[y]));
+            var order = new int[n];
+            var at = 0;
+            var r = 0;
+            foreach (var t in column.ByValue)
+            {
+                var i = t < indexOf.Length ? indexOf[t] - 1 : -1;
+                if (i < 0)
+                {
+                    continue;
+                }
+
+                while (r < runningIndices.Count && values[runningIndices[r]] < values[i])
+                {
+                    order[at++] = runningIndices[r++];
+                }
+
+                order[at++] = i;
+            }
+
+            while (r < runningIndices.Count)
             {
                 order[at++] = runningIndices[r++];
             }
 
-            order[at++] = i;
+            orders[j] = at == n ? order : null;
         }
 
-        while (r < runningIndices.Count)
-        {
-            order[at++] = runningIndices[r++];
-        }
-
-        return order;
+        return orders;
     }
 
     private void SetWeights(Span<double> weights)

@@ -7,7 +7,7 @@ namespace Attune.Tests.Samplers.Tpe;
 /// <summary>The estimator's density against a direct evaluation of the mixture formula, and its samples against its density.</summary>
 public class ParzenEstimatorTests
 {
-    private static readonly EstimatorSettings Multivariate = new(true, 3, 1.0, true, false);
+    private static readonly EstimatorSettings Defaults = new(1.0, true, false);
 
     private static Observations Make(KernelDimension[] dims, double[][] rows, double[] weights)
     {
@@ -26,6 +26,38 @@ public class ParzenEstimatorTests
         return observations;
     }
 
+    /// <summary>Optuna v5's bandwidths, written out: the farther neighbour (inner one for the outermost), clipped.</summary>
+    private static double[] Bandwidths(double[] mu, double low, double high)
+    {
+        var n = mu.Length;
+        var order = Enumerable.Range(0, n).OrderBy(i => mu[i]).ToArray();
+        var sigma = new double[n];
+        for (var r = 0; r < n; r++)
+        {
+            double s;
+            if (n == 1)
+            {
+                s = Math.Max(mu[order[0]] - low, high - mu[order[0]]);
+            }
+            else if (r == 0)
+            {
+                s = mu[order[1]] - mu[order[0]];
+            }
+            else if (r == n - 1)
+            {
+                s = mu[order[r]] - mu[order[r - 1]];
+            }
+            else
+            {
+                s = Math.Max(mu[order[r]] - mu[order[r - 1]], mu[order[r + 1]] - mu[order[r]]);
+            }
+
+            sigma[order[r]] = Math.Clamp(s, (high - low) / Math.Min(100, n + 2), high - low);
+        }
+
+        return sigma;
+    }
+
     [Fact]
     public void Log_density_matches_the_mixture_of_truncated_normals_cell_masses_and_choice_weights()
     {
@@ -36,25 +68,29 @@ public class ParzenEstimatorTests
             KernelDimension.Create("n", new IntDistribution(1, 10)),
             KernelDimension.Create("c", new CategoricalDistribution(["a", "b", "c"])),
         };
-        double[][] rows = [[0.5, 0.01, 3, 0], [-1.5, 0.2, 7, 2], [2.9, 1e-3, 10, 1]];
-        double[] weights = [0.5, 1.0, 1.0];
-        var settings = Multivariate with { Dimensions = dims.Length };
-        var estimator = ParzenEstimator.Build(dims, new ParamColumn?[dims.Length], Make(dims, rows, weights), settings);
+        double[][] rows = [[0.5, 0.01, 3, 0], [-1.5, 0.2, 7, 2], [2.9, 1e-3, 10, 1], [0.4, 0.5, 4, 0]];
+        double[] weights = [0.5, 1.0, 1.0, 0.25];
+        var estimator = ParzenEstimator.Build(dims, new ParamColumn?[dims.Length], Make(dims, rows, weights), Defaults);
 
         double[] point = [0.7, 0.02, 4, 0, -1.9, 0.5, 1, 2];
-        Span<double> actual = stackalloc double[2];
+        var actual = new double[2];
         estimator.LogPdf(point, 2, actual);
+
+        var n = rows.Length;
+        var sigma = new double[dims.Length][];
+        for (var j = 0; j < 3; j++)
+        {
+            sigma[j] = Bandwidths(rows.Select(r => dims[j].ToKernel(r[j])).ToArray(), dims[j].KernelLow, dims[j].KernelHigh);
+        }
 
         for (var c = 0; c < 2; c++)
         {
-            // Direct: Σ_k w_k Π_j p_kj(x_j), with Scott's bandwidth 0.2·n^(−1/(d+4))·range clipped to [range/(n+2), range].
-            var n = rows.Length;
+            // Direct: Σ_k w_k Π_j p_kj(x_j).
             var total = weights.Sum() + 1.0;
             var density = 0.0;
             for (var k = 0; k <= n; k++)
             {
-                var w = (k < n ? weights[k] : 1.0) / total;
-                var p = w;
+                var p = (k < n ? weights[k] : 1.0) / total;
                 for (var j = 0; j < dims.Length; j++)
                 {
                     var dim = dims[j];
@@ -68,16 +104,16 @@ public class ParzenEstimatorTests
 
                     var range = dim.KernelHigh - dim.KernelLow;
                     var mu = k < n ? dim.ToKernel(rows[k][j]) : 0.5 * (dim.KernelLow + dim.KernelHigh);
-                    var sigma = k < n ? Math.Clamp(0.2 * Math.Pow(n, -1.0 / 8) * range, range / (n + 2), range) : range;
-                    var mass = Normal.Cdf((dim.KernelHigh - mu) / sigma) - Normal.Cdf((dim.KernelLow - mu) / sigma);
+                    var s = k < n ? sigma[j][k] : range;
+                    var mass = Normal.Cdf((dim.KernelHigh - mu) / s) - Normal.Cdf((dim.KernelLow - mu) / s);
                     if (dim.Kind == KernelKind.Continuous)
                     {
-                        p *= Normal.Pdf((dim.ToKernel(x) - mu) / sigma) / sigma / mass;
+                        p *= Normal.Pdf((dim.ToKernel(x) - mu) / s) / s / mass;
                     }
                     else
                     {
                         var (lo, hi) = dim.Cell(x);
-                        p *= (Normal.Cdf((hi - mu) / sigma) - Normal.Cdf((lo - mu) / sigma)) / mass;
+                        p *= (Normal.Cdf((hi - mu) / s) - Normal.Cdf((lo - mu) / s)) / mass;
                     }
                 }
 
@@ -89,19 +125,18 @@ public class ParzenEstimatorTests
     }
 
     [Fact]
-    public void Univariate_bandwidths_follow_the_neighbour_rule()
+    public void One_dimensional_bandwidths_follow_the_neighbour_rule_and_the_windowed_evaluation_is_exact()
     {
         var dims = new[] { KernelDimension.Create("x", new FloatDistribution(0, 10)) };
         double[][] rows = [[1], [2], [6]];
-        var settings = new EstimatorSettings(false, 1, 1.0, true, false);
-        var estimator = ParzenEstimator.Build(dims, [null], Make(dims, rows, [1, 1, 1]), settings);
+        var estimator = ParzenEstimator.Build(dims, [null], Make(dims, rows, [1, 1, 1]), Defaults);
 
-        // Sorted centres with the prior (5): 1, 2, 5, 6. Bandwidths: 1 → its right gap 1; 2 → max(1, 3) = 3;
-        // 6 → its left gap 1 (endpoints ignored). Clip to [10/5, 10]: 2, 3, 2. Prior: 10.
-        double[] sigmas = [2, 3, 2, 10];
+        // Sorted 1, 2, 6: the first takes its right gap 1, the middle max(1, 4) = 4, the last its left gap 4;
+        // clipped to [10/5, 10]: 2, 4, 4. Prior: centre 5, bandwidth 10.
+        double[] sigmas = [2, 4, 4, 10];
         double[] mus = [1, 2, 6, 5];
         var actual = new double[1];
-        foreach (var x in new[] { 0.3, 4.0, 9.9 })
+        foreach (var x in new[] { 0.0, 0.3, 4.0, 9.9, 10.0 })
         {
             var density = 0.0;
             for (var k = 0; k < 4; k++)
@@ -116,12 +151,49 @@ public class ParzenEstimatorTests
     }
 
     [Fact]
+    public void The_windowed_one_dimensional_evaluation_matches_the_full_sum_over_many_kernels()
+    {
+        var dims = new[] { KernelDimension.Create("x", new FloatDistribution(-5, 5)) };
+        var rng = new SeededRandom(5);
+        var rows = new double[3000][];
+        var weights = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            // Clustered data: narrow kernels in the cluster, wide ones outside it.
+            rows[i] = [i % 10 == 0 ? rng.NextDouble(-5, 5) : 1 + (0.3 * rng.NextGaussian())];
+            rows[i][0] = Math.Clamp(rows[i][0], -5, 5);
+            weights[i] = 0.1 + rng.NextDouble();
+        }
+
+        var windowed = ParzenEstimator.Build(dims, [null], Make(dims, rows, weights), Defaults);
+        var mu = rows.Select(r => r[0]).ToArray();
+        var sigma = Bandwidths(mu, -5, 5);
+        var total = weights.Sum() + 1;
+        var actual = new double[1];
+        foreach (var x in new[] { -5.0, -3.3, 0.0, 0.99, 1.0, 1.7, 4.2, 5.0 })
+        {
+            var terms = new List<double>();
+            for (var k = 0; k <= rows.Length; k++)
+            {
+                var m = k < rows.Length ? mu[k] : 0.0;
+                var s = k < rows.Length ? sigma[k] : 10.0;
+                var w = (k < rows.Length ? weights[k] : 1.0) / total;
+                terms.Add(Math.Log(w) + TruncatedNormal.LogPdf(x, m, s, -5, 5));
+            }
+
+            var max = terms.Max();
+            var expected = max + Math.Log(terms.Sum(t => Math.Exp(t - max)));
+            windowed.LogPdf([x], 1, actual);
+            Assert.Equal(expected, actual[0], 11);
+        }
+    }
+
+    [Fact]
     public void Samples_follow_the_density()
     {
         var dims = new[] { KernelDimension.Create("x", new FloatDistribution(0, 1)), KernelDimension.Create("n", new IntDistribution(0, 4)) };
         double[][] rows = [[0.2, 1], [0.25, 1], [0.8, 3]];
-        var settings = Multivariate with { Dimensions = 2 };
-        var estimator = ParzenEstimator.Build(dims, [null, null], Make(dims, rows, [1, 1, 1]), settings);
+        var estimator = ParzenEstimator.Build(dims, [null, null], Make(dims, rows, [1, 1, 1]), Defaults);
         var rng = new SeededRandom(11);
         const int count = 20000;
         var samples = new double[count * 2];
@@ -135,15 +207,16 @@ public class ParzenEstimatorTests
             hits[(int)samples[(2 * c) + 1]]++;
         }
 
+        var sigma = Bandwidths([1, 1, 3], -0.5, 4.5);
         for (var v = 0; v <= 4; v++)
         {
             var expected = 0.0;
             for (var k = 0; k <= 3; k++)
             {
                 var mu = k < 3 ? rows[k][1] : 2.0;
-                var sigma = k < 3 ? Math.Clamp(0.2 * Math.Pow(3, -1.0 / 6) * 5, 5.0 / 5, 5) : 5;
-                var mass = Normal.Cdf((4.5 - mu) / sigma) - Normal.Cdf((-0.5 - mu) / sigma);
-                expected += 0.25 * (Normal.Cdf((v + 0.5 - mu) / sigma) - Normal.Cdf((v - 0.5 - mu) / sigma)) / mass;
+                var s = k < 3 ? sigma[k] : 5;
+                var mass = Normal.Cdf((4.5 - mu) / s) - Normal.Cdf((-0.5 - mu) / s);
+                expected += 0.25 * (Normal.Cdf((v + 0.5 - mu) / s) - Normal.Cdf((v - 0.5 - mu) / s)) / mass;
             }
 
             Assert.InRange(hits[v] / (double)count, expected - 0.015, expected + 0.015);
