@@ -26,32 +26,27 @@ public class ParzenEstimatorTests
         return observations;
     }
 
-    /// <summary>Optuna v5's bandwidths, written out: the farther neighbour (inner one for the outermost), clipped.</summary>
+    /// <summary>
+    /// The bandwidth rule written out: sort the observations with the prior's centre (the middle of the
+    /// range); each observation takes its farther neighbour's distance (the outermost ones their inner
+    /// neighbour's); clip to [range/min(100, n + 2), range].
+    /// </summary>
     private static double[] Bandwidths(double[] mu, double low, double high)
     {
         var n = mu.Length;
-        var order = Enumerable.Range(0, n).OrderBy(i => mu[i]).ToArray();
+        var all = mu.Append(0.5 * (low + high)).ToArray();
+        var order = Enumerable.Range(0, n + 1).OrderBy(i => all[i]).ThenBy(i => i == n ? 1 : 0).ToArray();
         var sigma = new double[n];
-        for (var r = 0; r < n; r++)
+        for (var r = 0; r <= n; r++)
         {
-            double s;
-            if (n == 1)
+            if (order[r] == n)
             {
-                s = Math.Max(mu[order[0]] - low, high - mu[order[0]]);
-            }
-            else if (r == 0)
-            {
-                s = mu[order[1]] - mu[order[0]];
-            }
-            else if (r == n - 1)
-            {
-                s = mu[order[r]] - mu[order[r - 1]];
-            }
-            else
-            {
-                s = Math.Max(mu[order[r]] - mu[order[r - 1]], mu[order[r + 1]] - mu[order[r]]);
+                continue;
             }
 
+            var s = r == 0 ? all[order[1]] - all[order[0]]
+                : r == n ? all[order[n]] - all[order[n - 1]]
+                : Math.Max(all[order[r]] - all[order[r - 1]], all[order[r + 1]] - all[order[r]]);
             sigma[order[r]] = Math.Clamp(s, (high - low) / Math.Min(100, n + 2), high - low);
         }
 
@@ -131,9 +126,9 @@ public class ParzenEstimatorTests
         double[][] rows = [[1], [2], [6]];
         var estimator = ParzenEstimator.Build(dims, [null], Make(dims, rows, [1, 1, 1]), Defaults);
 
-        // Sorted 1, 2, 6: the first takes its right gap 1, the middle max(1, 4) = 4, the last its left gap 4;
-        // clipped to [10/5, 10]: 2, 4, 4. Prior: centre 5, bandwidth 10.
-        double[] sigmas = [2, 4, 4, 10];
+        // Sorted with the prior's centre: 1, 2, (5), 6. The first takes its right gap 1, 2 takes max(1, 3) = 3,
+        // the last its left gap 1 (to the prior's centre); clipped to [10/5, 10]: 2, 3, 2. Prior: centre 5, bandwidth 10.
+        double[] sigmas = [2, 3, 2, 10];
         double[] mus = [1, 2, 6, 5];
         var actual = new double[1];
         foreach (var x in new[] { 0.0, 0.3, 4.0, 9.9, 10.0 })
