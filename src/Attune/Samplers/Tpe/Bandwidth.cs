@@ -30,33 +30,36 @@ internal static class Bandwidth
         var range = high - low;
         var min = magicClip ? range / Math.Min(100.0, n + 2.0) : Math.Min(Eps, range);
 
-        // The sorted sequence is the observations with the prior's centre inserted at its place.
-        var priorAt = 0;
-        while (priorAt < n && mu[order[priorAt]] <= prior)
+        // Walk the sorted observations with the prior's centre merged in at its place: each step
+        // knows the previous and the next centre of the merged sequence.
+        var priorPending = true;
+        var previous = double.NaN;
+        for (var r = 0; r < n; r++)
         {
-            priorAt++;
-        }
-
-        double At(int r) => r < priorAt ? mu[order[r]] : r == priorAt ? prior : mu[order[r - 1]];
-
-        var last = n; // the sequence has n + 1 entries
-        for (var r = 0; r <= last; r++)
-        {
-            if (r == priorAt)
+            var centre = mu[order[r]];
+            if (priorPending && prior < centre)
             {
-                continue;
+                previous = prior;
+                priorPending = false;
             }
 
-            var centre = At(r);
-            var left = centre - (r == 0 ? low : At(r - 1));
-            var right = (r == last ? high : At(r + 1)) - centre;
-            if (!considerEndpoints)
+            double next;
+            if (r + 1 < n)
             {
-                left = r == 0 ? 0 : left;
-                right = r == last ? 0 : right;
+                var following = mu[order[r + 1]];
+                next = priorPending && prior < following ? prior : following;
+            }
+            else
+            {
+                next = priorPending ? prior : double.NaN;
             }
 
-            sigmas[order[r < priorAt ? r : r - 1]] = Math.Clamp(Math.Max(left, right), min, range);
+            var first = double.IsNaN(previous);
+            var last = double.IsNaN(next);
+            var left = first ? (considerEndpoints ? centre - low : 0) : centre - previous;
+            var right = last ? (considerEndpoints ? high - centre : 0) : next - centre;
+            sigmas[order[r]] = Math.Clamp(Math.Max(left, right), min, range);
+            previous = centre;
         }
     }
 }

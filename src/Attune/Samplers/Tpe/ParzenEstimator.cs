@@ -50,27 +50,37 @@ internal sealed class ParzenEstimator
     /// <param name="observations">The observations and their raw weights.</param>
     /// <param name="settings">Bandwidth and prior settings.</param>
     /// <param name="orders">Per dimension, observation indices in ascending order of position (or null to sort here).</param>
-    public static ParzenEstimator Build(KernelDimension[] dims, ParamColumn?[] columns, Observations observations, in EstimatorSettings settings, int[]?[]? orders = null)
+    /// <param name="mixture">The normalised mixture weights and their logarithms (observations, then the prior), when already known.</param>
+    public static ParzenEstimator Build(
+        KernelDimension[] dims, ParamColumn?[] columns, Observations observations, in EstimatorSettings settings, int[]?[]? orders = null, (double[] Weights, double[] Logs)? mixture = null)
     {
         var n = observations.Count;
         var k = n + 1;
         var estimator = new ParzenEstimator(dims, k);
 
         // Mixture weights: the observations' weights and the prior's, normalised (the prior alone when empty).
-        var total = 0.0;
-        var raw = observations.Weights;
-        for (var i = 0; i < n; i++)
+        if (mixture is { } known)
         {
-            estimator.weights[i] = raw[i];
-            total += raw[i];
+            Array.Copy(known.Weights, estimator.weights, k);
+            Array.Copy(known.Logs, estimator.baseline, k);
         }
-
-        estimator.weights[n] = n == 0 ? 1 : settings.PriorWeight;
-        total += estimator.weights[n];
-        for (var i = 0; i < k; i++)
+        else
         {
-            estimator.weights[i] /= total;
-            estimator.baseline[i] = Math.Log(estimator.weights[i]);
+            var total = 0.0;
+            var raw = observations.Weights;
+            for (var i = 0; i < n; i++)
+            {
+                estimator.weights[i] = raw[i];
+                total += raw[i];
+            }
+
+            estimator.weights[n] = n == 0 ? 1 : settings.PriorWeight;
+            total += estimator.weights[n];
+            for (var i = 0; i < k; i++)
+            {
+                estimator.weights[i] /= total;
+                estimator.baseline[i] = Math.Log(estimator.weights[i]);
+            }
         }
 
         int[]? firstOrder = null;

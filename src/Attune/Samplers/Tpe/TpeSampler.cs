@@ -145,6 +145,7 @@ public sealed class TpeSampler : Sampler
         {
             var trials = study.Trials;
             state.History.Refresh(trials);
+            state.RefreshedFor = trial.Number;
             if (state.History.UsableCount < options.StartupTrials)
             {
                 return NoParams;
@@ -188,7 +189,13 @@ public sealed class TpeSampler : Sampler
         var state = State(study);
         lock (state.Gate)
         {
-            state.History.Refresh(study.Trials);
+            if (state.RefreshedFor != trial.Number)
+            {
+                // A trial's later samples reuse the view of the study taken at its first.
+                state.History.Refresh(study.Trials);
+                state.RefreshedFor = trial.Number;
+            }
+
             if (state.History.UsableCount < options.StartupTrials)
             {
                 // The same stream as a RandomSampler with this seed would use.
@@ -297,9 +304,9 @@ public sealed class TpeSampler : Sampler
 
         // The rest, with running trials (constant liar) that have every parameter, in number order.
         var running = options.ConstantLiar ? history.Running : [];
-        keys = new List<int>(history.UsableCount + running.Count);
+        keys = new List<int>(state.Above.Length + running.Count);
         var r = 0;
-        foreach (var t in history.UsableNumbers)
+        foreach (var t in state.Above)
         {
             for (; r < running.Count && running[r].Number < t; r++)
             {
@@ -309,7 +316,7 @@ public sealed class TpeSampler : Sampler
                 }
             }
 
-            if (!state.IsBelow(t) && (complete || HasAll(columns, t)))
+            if (complete || HasAll(columns, t))
             {
                 keys.Add(t);
             }
@@ -325,10 +332,18 @@ public sealed class TpeSampler : Sampler
 
         var above = new Observations(dims.Length);
         Fill(above, dims, columns, keys, running);
-        SetWeights(above.Weights);
+        (double[] Weights, double[] Logs)? aboveMixture = null;
+        if (defaultWeights)
+        {
+            aboveMixture = state.Weights.Get(above.Count, options.PriorWeight, FillDefaultWeights);
+        }
+        else
+        {
+            SetWeights(above.Weights);
+        }
 
         var good = ParzenEstimator.Build(dims, columns, below, settings);
-        var bad = ParzenEstimator.Build(dims, columns, above, settings, ValueOrders(above, dims, columns, history.TrialCount));
+        var bad = ParzenEstimator.Build(dims, columns, above, settings, ValueOrders(above, dims, columns, history.TrialCount), aboveMixture);
 
         var count = options.EiCandidates;
         var candidates = new double[count * dims.Length];

@@ -25,6 +25,15 @@ internal sealed class TpeStudyState
 
     public Lock Gate { get; } = new();
 
+    /// <summary>The trial the history was last refreshed for: a trial's later samples reuse that view of the study.</summary>
+    public int RefreshedFor { get; set; } = -1;
+
+    /// <summary>Default mixture weights of the last observation count.</summary>
+    public WeightTable Weights { get; } = new();
+
+    /// <summary>Usable trials outside the good set, by number, for the last split.</summary>
+    public int[] Above { get; private set; } = [];
+
     public TrialHistory History { get; }
 
     public IntersectionSearchSpace Intersection { get; } = new(includePruned: true);
@@ -160,6 +169,17 @@ internal sealed class TpeStudyState
         }
 
         belowWeights = losses is null ? null : MultiObjectiveWeights(history);
+        var above = new int[history.UsableCount - below.Length];
+        var at = 0;
+        foreach (var t in history.UsableNumbers)
+        {
+            if (!inBelow[t])
+            {
+                above[at++] = t;
+            }
+        }
+
+        Above = above;
         splitVersion = history.Version;
     }
 
