@@ -23,7 +23,7 @@ internal static class Bandwidth
     /// <param name="high">The upper end.</param>
     /// <param name="considerEndpoints">Whether the outermost kernels may reach the ends.</param>
     /// <param name="magicClip">Whether to apply the magic clip.</param>
-    public static void Neighbors(double[] mu, int[] order, double[] sigmas, double low, double high, bool considerEndpoints, bool magicClip)
+    public static void Neighbors(double[] mu, ReadOnlySpan<int> order, double[] sigmas, double low, double high, bool considerEndpoints, bool magicClip)
     {
         var n = order.Length;
         var prior = mu[n];

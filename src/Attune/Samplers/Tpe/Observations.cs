@@ -2,20 +2,22 @@ namespace Attune.Samplers.Tpe;
 
 /// <summary>
 /// The observations one Parzen estimator is built from: for each kernel (in trial-number order) its
-/// trial number and its position in kernel space in every dimension, and the raw weights.
-/// Buffers are reused between calls by the owner.
+/// trial number and its position in kernel space in every dimension, and the raw weights. Buffers
+/// are pooled; dispose when the estimator has been built.
 /// </summary>
-internal sealed class Observations
+internal sealed class Observations : IDisposable
 {
-    private int[] trials = new int[16];
-    private double[] weights = new double[16];
+    private int[] trials;
+    private double[] weights;
 
-    public Observations(int dimensions)
+    public Observations(int dimensions, int capacity = 16)
     {
+        trials = Pooled.Rent<int>(capacity + 1);
+        weights = Pooled.Rent<double>(capacity + 1);
         Values = new double[dimensions][];
         for (var j = 0; j < dimensions; j++)
         {
-            Values[j] = new double[16];
+            Values[j] = Pooled.Rent<double>(capacity + 1);
         }
     }
 
@@ -30,24 +32,12 @@ internal sealed class Observations
     /// <summary>The raw weight of each kernel.</summary>
     public Span<double> Weights => weights.AsSpan(0, Count);
 
-    public void Clear() => Count = 0;
-
     /// <summary>Appends a kernel and returns its index; the caller fills <see cref="Values"/>[j][index].</summary>
     public int Add(int trialNumber)
     {
-        if (Count + 1 >= trials.Length)
-        {
-            var size = trials.Length * 2;
-            Array.Resize(ref trials, size);
-            Array.Resize(ref weights, size);
-            for (var j = 0; j < Values.Length; j++)
-            {
-                Array.Resize(ref Values[j], size);
-            }
-        }
-
-        trials[Count] = trialNumber;
-        return Count++;
+        SetCount(Count + 1);
+        trials[Count - 1] = trialNumber;
+        return Count - 1;
     }
 
     /// <summary>Sets the number of kernels (contents of new entries undefined), keeping room for the prior.</summary>
@@ -56,14 +46,36 @@ internal sealed class Observations
         if (count + 1 > trials.Length)
         {
             var size = Math.Max(count + 1, trials.Length * 2);
-            Array.Resize(ref trials, size);
-            Array.Resize(ref weights, size);
+            trials = Grow(trials, size);
+            weights = Grow(weights, size);
             for (var j = 0; j < Values.Length; j++)
             {
-                Array.Resize(ref Values[j], size);
+                Values[j] = Grow(Values[j], size);
             }
         }
 
         Count = count;
+    }
+
+    public void Dispose()
+    {
+        Pooled.Return(trials);
+        Pooled.Return(weights);
+        foreach (var values in Values)
+        {
+            Pooled.Return(values);
+        }
+
+        trials = [];
+        weights = [];
+        Count = 0;
+    }
+
+    private T[] Grow<T>(T[] array, int size)
+    {
+        var larger = Pooled.Rent<T>(size);
+        Array.Copy(array, larger, Math.Min(Count, array.Length));
+        Pooled.Return(array);
+        return larger;
     }
 }

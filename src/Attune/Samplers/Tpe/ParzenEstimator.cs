@@ -12,7 +12,7 @@ namespace Attune.Samplers.Tpe;
 /// dimensions integrate the normals over each value's cell; categorical dimensions put the observed
 /// choice's weight on it with the prior spread over all choices.
 /// </summary>
-internal sealed class ParzenEstimator
+internal sealed class ParzenEstimator : IDisposable
 {
     private const int ContinuousCode = 0;
     private const int DiscreteCode = 1;
@@ -32,8 +32,8 @@ internal sealed class ParzenEstimator
     {
         this.dims = dims;
         this.kernels = kernels;
-        weights = new double[kernels];
-        baseline = new double[kernels];
+        weights = Pooled.Rent<double>(kernels);
+        baseline = Pooled.Rent<double>(kernels);
         centres = new double[dims.Length][];
         sigmas = new double[dims.Length][];
         inverses = new double[dims.Length][];
@@ -49,7 +49,7 @@ internal sealed class ParzenEstimator
     /// <param name="columns">Per dimension, the column whose normaliser cache to use (or null).</param>
     /// <param name="observations">The observations and their raw weights.</param>
     /// <param name="settings">Bandwidth and prior settings.</param>
-    /// <param name="orders">Per dimension, observation indices in ascending order of position (or null to sort here).</param>
+    /// <param name="orders">Per dimension, observation indices in ascending order of position in the first n entries (or null to sort here).</param>
     /// <param name="mixture">The normalised mixture weights and their logarithms (observations, then the prior), when already known.</param>
     public static ParzenEstimator Build(
         KernelDimension[] dims, ParamColumn?[] columns, Observations observations, in EstimatorSettings settings, int[]?[]? orders = null, (double[] Weights, double[] Logs)? mixture = null)
@@ -92,14 +92,14 @@ internal sealed class ParzenEstimator
                 continue;
             }
 
-            var order = orders?[j] is { } given && given.Length == n ? given : SortedOrder(observations.Values[j], n);
+            var order = orders?[j] is { } given ? given : SortedOrder(observations.Values[j], n);
             firstOrder ??= order;
             estimator.BuildNumerical(j, columns[j], observations, settings, order);
         }
 
         if (dims.Length == 1 && dims[0].Kind == KernelKind.Continuous && n > 0)
         {
-            estimator.sorted = new SortedKernels(estimator.centres[0], estimator.sigmas[0], estimator.baseline, firstOrder!);
+            estimator.sorted = new SortedKernels(estimator.centres[0], estimator.sigmas[0], estimator.baseline, firstOrder.AsSpan(0, n));
         }
 
         return estimator;
@@ -204,6 +204,21 @@ internal sealed class ParzenEstimator
         }
     }
 
+    /// <summary>Returns the pooled arrays.</summary>
+    public void Dispose()
+    {
+        Pooled.Return(weights);
+        Pooled.Return(baseline);
+        for (var j = 0; j < dims.Length; j++)
+        {
+            Pooled.Return(centres[j]);
+            Pooled.Return(sigmas[j]);
+            Pooled.Return(inverses[j]);
+        }
+
+        sorted?.Dispose();
+    }
+
     /// <summary>Indices of the first <paramref name="n"/> positions in ascending order.</summary>
     private static int[] SortedOrder(double[] positions, int n)
     {
@@ -221,7 +236,7 @@ internal sealed class ParzenEstimator
     private void BuildCategorical(int j, double[] observed, int n, double priorWeight)
     {
         var choices = dims[j].Choices;
-        var centre = new double[kernels];
+        var centre = Pooled.Rent<double>(kernels);
         Array.Copy(observed, centre, n);
         centre[n] = -1;
         centres[j] = centre;
@@ -240,13 +255,13 @@ internal sealed class ParzenEstimator
         var low = dim.KernelLow;
         var high = dim.KernelHigh;
         var range = dim.Range;
-        var mu = new double[kernels];
+        var mu = Pooled.Rent<double>(kernels);
         Array.Copy(observations.Values[j], mu, n);
         mu[n] = 0.5 * (low + high);
-        var sigma = new double[kernels];
-        Bandwidth.Neighbors(mu, order, sigma, low, high, settings.ConsiderEndpoints, settings.MagicClip);
+        var sigma = Pooled.Rent<double>(kernels);
+        Bandwidth.Neighbors(mu, order.AsSpan(0, n), sigma, low, high, settings.ConsiderEndpoints, settings.MagicClip);
         sigma[n] = range;
-        var inverse = new double[kernels];
+        var inverse = Pooled.Rent<double>(kernels);
         for (var i = 0; i < kernels; i++)
         {
             inverse[i] = 1 / sigma[i];

@@ -8,10 +8,11 @@ namespace Attune.Samplers.Tpe;
 /// suffix minima of centre − reach are monotone, so the kernels that can matter at a point form one
 /// window found by two binary searches; the rest are skipped without changing the result.
 /// </summary>
-internal sealed class SortedKernels
+internal sealed class SortedKernels : IDisposable
 {
     private const double Margin = 50;
 
+    private readonly int count;
     private readonly double[] mu;
     private readonly double[] inverse;
     private readonly double[] baseline;
@@ -19,14 +20,14 @@ internal sealed class SortedKernels
     private readonly double[] leftReach;
 
     /// <summary>Sorts the observation kernels (all but the last, the prior) by <paramref name="byCentre"/>.</summary>
-    public SortedKernels(double[] centres, double[] sigmas, double[] baselines, int[] byCentre)
+    public SortedKernels(double[] centres, double[] sigmas, double[] baselines, ReadOnlySpan<int> byCentre)
     {
-        var count = byCentre.Length;
-        mu = new double[count];
-        inverse = new double[count];
-        baseline = new double[count];
-        rightReach = new double[count];
-        leftReach = new double[count];
+        count = byCentre.Length;
+        mu = Pooled.Rent<double>(count);
+        inverse = Pooled.Rent<double>(count);
+        baseline = Pooled.Rent<double>(count);
+        rightReach = Pooled.Rent<double>(count);
+        leftReach = Pooled.Rent<double>(count);
 
         // The prior kernel (last) is centred on the range with the range as bandwidth: anywhere in the
         // range its term is at least its baseline − ½·(½)².
@@ -56,8 +57,8 @@ internal sealed class SortedKernels
     public double LogPdf(double x, double priorBaseline, double priorMu, double priorSigma)
     {
         // First kernel whose prefix reach gets to x; last kernel whose suffix reach gets back to x.
-        var from = LowerBound(rightReach, x);
-        var to = UpperBound(leftReach, x) - 1;
+        var from = LowerBound(rightReach.AsSpan(0, count), x);
+        var to = UpperBound(leftReach.AsSpan(0, count), x) - 1;
         var z = (x - priorMu) / priorSigma;
         var prior = priorBaseline - (0.5 * z * z);
         if (from > to)
@@ -79,7 +80,17 @@ internal sealed class SortedKernels
         }
     }
 
-    private static int LowerBound(double[] values, double x)
+    /// <summary>Returns the pooled arrays.</summary>
+    public void Dispose()
+    {
+        Pooled.Return(mu);
+        Pooled.Return(inverse);
+        Pooled.Return(baseline);
+        Pooled.Return(rightReach);
+        Pooled.Return(leftReach);
+    }
+
+    private static int LowerBound(ReadOnlySpan<double> values, double x)
     {
         int lo = 0, hi = values.Length;
         while (lo < hi)
@@ -98,7 +109,7 @@ internal sealed class SortedKernels
         return lo;
     }
 
-    private static int UpperBound(double[] values, double x)
+    private static int UpperBound(ReadOnlySpan<double> values, double x)
     {
         int lo = 0, hi = values.Length;
         while (lo < hi)

@@ -278,102 +278,122 @@ public sealed class TpeSampler : Sampler
             complete &= c is not null && c.Count == history.UsableCount;
         }
 
-        var below = new Observations(dims.Length);
-        var belowWeights = state.BelowWeights;
-        var keys = new List<int>(state.Below.Length);
-        var belowWeightList = belowWeights is null ? null : new List<double>(state.Below.Length);
-        for (var i = 0; i < state.Below.Length; i++)
-        {
-            var t = state.Below[i];
-            if (complete || HasAll(columns, t))
-            {
-                keys.Add(t);
-                belowWeightList?.Add(belowWeights![i]);
-            }
-        }
-
-        Fill(below, dims, columns, keys, history.Running);
-        if (belowWeightList is null)
-        {
-            SetWeights(below.Weights);
-        }
-        else
-        {
-            belowWeightList.CopyTo(below.Weights);
-        }
-
-        // The rest, with running trials (constant liar) that have every parameter, in number order.
         var running = options.ConstantLiar ? history.Running : [];
-        keys = new List<int>(state.Above.Length + running.Count);
-        var r = 0;
-        foreach (var t in state.Above)
+        var keys = Pooled.Rent<int>(state.Above.Length + running.Count + 1);
+        int[]?[]? orders = null;
+        using var below = new Observations(dims.Length, state.Below.Length);
+        using var above = new Observations(dims.Length, state.Above.Length + running.Count);
+        ParzenEstimator? good = null;
+        ParzenEstimator? bad = null;
+        try
         {
-            for (; r < running.Count && running[r].Number < t; r++)
+            // The good trials that have every parameter, with their MOTPE weights (several objectives) or the default ones.
+            var belowWeights = state.BelowWeights;
+            var count = 0;
+            for (var i = 0; i < state.Below.Length; i++)
             {
-                if (HasAll(dims, running[r]))
+                var t = state.Below[i];
+                if (complete || HasAll(columns, t))
                 {
-                    keys.Add(~r);
+                    keys[count] = t;
+                    below.SetCount(count + 1);
+                    below.Weights[count] = belowWeights?[i] ?? 1;
+                    count++;
                 }
             }
 
-            if (complete || HasAll(columns, t))
+            Fill(below, dims, columns, keys.AsSpan(0, count), running);
+            if (belowWeights is null)
             {
-                keys.Add(t);
+                SetWeights(below.Weights);
+            }
+
+            // The rest, with running trials (constant liar) that have every parameter, in number order.
+            count = 0;
+            var r = 0;
+            foreach (var t in state.Above)
+            {
+                for (; r < running.Count && running[r].Number < t; r++)
+                {
+                    if (HasAll(dims, running[r]))
+                    {
+                        keys[count++] = ~r;
+                    }
+                }
+
+                if (complete || HasAll(columns, t))
+                {
+                    keys[count++] = t;
+                }
+            }
+
+            for (; r < running.Count; r++)
+            {
+                if (HasAll(dims, running[r]))
+                {
+                    keys[count++] = ~r;
+                }
+            }
+
+            Fill(above, dims, columns, keys.AsSpan(0, count), running);
+            (double[] Weights, double[] Logs)? aboveMixture = null;
+            if (defaultWeights)
+            {
+                aboveMixture = state.Weights.Get(above.Count, options.PriorWeight, FillDefaultWeights);
+            }
+            else
+            {
+                SetWeights(above.Weights);
+            }
+
+            orders = ValueOrders(above, dims, columns, history.TrialCount);
+            good = ParzenEstimator.Build(dims, columns, below, settings);
+            bad = ParzenEstimator.Build(dims, columns, above, settings, orders, aboveMixture);
+
+            var candidates = options.EiCandidates;
+            var points = new double[candidates * dims.Length];
+            var key = dims[0].Name;
+            foreach (var dim in dims.AsSpan(1))
+            {
+                key += "\n" + dim.Name;
+            }
+
+            var rng = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trialNumber), StableHash.Of("tpe\n" + key));
+            good.Sample(rng, candidates, points);
+            Span<double> logGood = stackalloc double[candidates];
+            Span<double> logBad = stackalloc double[candidates];
+            good.LogPdf(points, candidates, logGood);
+            bad.LogPdf(points, candidates, logBad);
+            var best = 0;
+            var bestScore = double.NegativeInfinity;
+            for (var c = 0; c < candidates; c++)
+            {
+                var score = logGood[c] - logBad[c];
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+
+            for (var j = 0; j < dims.Length; j++)
+            {
+                result[dims[j].Name] = points[(best * dims.Length) + j];
             }
         }
-
-        for (; r < running.Count; r++)
+        finally
         {
-            if (HasAll(dims, running[r]))
+            Pooled.Return(keys);
+            if (orders is not null)
             {
-                keys.Add(~r);
+                foreach (var order in orders)
+                {
+                    Pooled.Return(order);
+                }
             }
-        }
 
-        var above = new Observations(dims.Length);
-        Fill(above, dims, columns, keys, running);
-        (double[] Weights, double[] Logs)? aboveMixture = null;
-        if (defaultWeights)
-        {
-            aboveMixture = state.Weights.Get(above.Count, options.PriorWeight, FillDefaultWeights);
-        }
-        else
-        {
-            SetWeights(above.Weights);
-        }
-
-        var good = ParzenEstimator.Build(dims, columns, below, settings);
-        var bad = ParzenEstimator.Build(dims, columns, above, settings, ValueOrders(above, dims, columns, history.TrialCount), aboveMixture);
-
-        var count = options.EiCandidates;
-        var candidates = new double[count * dims.Length];
-        var key = dims[0].Name;
-        foreach (var dim in dims.AsSpan(1))
-        {
-            key += "\n" + dim.Name;
-        }
-
-        var rng = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trialNumber), StableHash.Of("tpe\n" + key));
-        good.Sample(rng, count, candidates);
-        Span<double> logGood = stackalloc double[count];
-        Span<double> logBad = stackalloc double[count];
-        good.LogPdf(candidates, count, logGood);
-        bad.LogPdf(candidates, count, logBad);
-        var best = 0;
-        var bestScore = double.NegativeInfinity;
-        for (var c = 0; c < count; c++)
-        {
-            var score = logGood[c] - logBad[c];
-            if (score > bestScore)
-            {
-                bestScore = score;
-                best = c;
-            }
-        }
-
-        for (var j = 0; j < dims.Length; j++)
-        {
-            result[dims[j].Name] = candidates[(best * dims.Length) + j];
+            good?.Dispose();
+            bad?.Dispose();
         }
     }
 
@@ -408,9 +428,9 @@ public sealed class TpeSampler : Sampler
     /// Fills <paramref name="observations"/> with the kernel-space positions of <paramref name="keys"/>:
     /// usable trial numbers, or ~i for the running trial <paramref name="running"/>[i]. Column by column.
     /// </summary>
-    private static void Fill(Observations observations, KernelDimension[] dims, ParamColumn?[] columns, List<int> keys, IReadOnlyList<TrialRecord> running)
+    private static void Fill(Observations observations, KernelDimension[] dims, ParamColumn?[] columns, ReadOnlySpan<int> keys, IReadOnlyList<TrialRecord> running)
     {
-        var n = keys.Count;
+        var n = keys.Length;
         observations.SetCount(n);
         var trials = observations.Trials;
         for (var i = 0; i < n; i++)
@@ -431,15 +451,16 @@ public sealed class TpeSampler : Sampler
     }
 
     /// <summary>
-    /// For each numerical dimension, the observation indices in ascending order of position, read off
-    /// the column's value order (which is kept sorted as trials finish) instead of sorting; running
-    /// trials are merged in.
+    /// For each numerical dimension, the observation indices in ascending order of position (pooled
+    /// arrays, first n entries), read off the column's value order (which is kept sorted as trials
+    /// finish) instead of sorting; running trials are merged in.
     /// </summary>
     private static int[]?[] ValueOrders(Observations observations, KernelDimension[] dims, ParamColumn?[] columns, int trialCount)
     {
         var n = observations.Count;
         var orders = new int[]?[dims.Length];
-        var indexOf = new int[trialCount];
+        var indexOf = Pooled.Rent<int>(trialCount);
+        Array.Clear(indexOf, 0, trialCount);
         var runningIndices = new List<int>();
         var trials = observations.Trials;
         for (var i = 0; i < n; i++)
@@ -463,12 +484,12 @@ public sealed class TpeSampler : Sampler
 
             var values = observations.Values[j];
             runningIndices.Sort((x, y) => values[x].CompareTo(values[y]));
-            var order = new int[n];
+            var order = Pooled.Rent<int>(n);
             var at = 0;
             var r = 0;
             foreach (var t in column.ByValue)
             {
-                var i = t < indexOf.Length ? indexOf[t] - 1 : -1;
+                var i = t < trialCount ? indexOf[t] - 1 : -1;
                 if (i < 0)
                 {
                     continue;
@@ -487,9 +508,17 @@ public sealed class TpeSampler : Sampler
                 order[at++] = runningIndices[r++];
             }
 
-            orders[j] = at == n ? order : null;
+            if (at == n)
+            {
+                orders[j] = order;
+            }
+            else
+            {
+                Pooled.Return(order);
+            }
         }
 
+        Pooled.Return(indexOf);
         return orders;
     }
 
