@@ -13,7 +13,7 @@ namespace Attune.Benchmarks;
 /// grows by only <see cref="TrialsPerIteration"/> trials while measured.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8, invocationCount: TrialsPerIteration)]
+[SimpleJob(launchCount: 1, warmupCount: 6, iterationCount: 15, invocationCount: TrialsPerIteration)]
 public class TpeOverheadBenchmarks
 {
     private const int TrialsPerIteration = 20;

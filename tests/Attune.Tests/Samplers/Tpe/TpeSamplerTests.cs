@@ -215,4 +215,23 @@ public class TpeSamplerTests
         Assert.All(study.Trials, t => Assert.Equal(TrialState.Complete, t.State));
         Assert.NotEmpty(study.BestTrials);
     }
+
+    [Fact]
+    public void A_parameter_whose_range_changes_is_sampled_inside_its_current_range()
+    {
+        // Old observations of x lie outside the new range: their kernels are truncated far in a tail.
+        var study = NewStudy(new TpeSamplerOptions { Seed = 8 });
+        study.Optimize(t => Math.Abs(t.SuggestFloat("x", 0, 10) - 1) + t.SuggestFloat("y", 0, 1), new OptimizeOptions { Trials = 20 });
+        study.Optimize(t => Math.Abs(t.SuggestFloat("x", 5, 10, log: false, step: 0.5) - 1) + t.SuggestFloat("y", 0, 1), new OptimizeOptions { Trials = 20 });
+        foreach (var trial in study.Trials.Skip(20))
+        {
+            var x = (double)trial.Params["x"]!;
+            Assert.InRange(x, 5, 10);
+            Assert.Equal(0, (x * 2) % 1);
+        }
+
+        // The changed parameter left the jointly modelled space; y stayed in it.
+        var sampler = (TpeSampler)study.Sampler;
+        Assert.Equal(["y"], sampler.InferRelativeSearchSpace(study, study.Ask()).Keys);
+    }
 }
