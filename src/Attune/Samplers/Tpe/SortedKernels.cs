@@ -70,9 +70,9 @@ internal sealed class SortedKernels : IDisposable
         var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(n + 1);
         try
         {
-            KernelMath.Gaussian1D(x, mu.AsSpan(from, n), inverse.AsSpan(from, n), baseline.AsSpan(from, n), buffer.AsSpan(0, n));
+            var max = Math.Max(prior, KernelMath.Gaussian1D(x, mu.AsSpan(from, n), inverse.AsSpan(from, n), baseline.AsSpan(from, n), buffer.AsSpan(0, n)));
             buffer[n] = prior;
-            return KernelMath.LogSumExp(buffer.AsSpan(0, n + 1));
+            return max + Math.Log(KernelMath.SumExp(buffer.AsSpan(0, n + 1), max));
         }
         finally
         {

@@ -1,8 +1,9 @@
 using Attune.Samplers;
+using Xunit.Abstractions;
 
 namespace Attune.Tests.Samplers.Tpe;
 
-public class ConstantLiarTests
+public class ConstantLiarTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Four workers ask (and suggest) before any of them tells, as parallel workers do, on several
@@ -13,11 +14,11 @@ public class ConstantLiarTests
     {
         var duplicates = 0;
         var closestSum = 0.0;
-        const int seeds = 12;
+        const int seeds = 20;
         for (var seed = 0; seed < seeds; seed++)
         {
             var study = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = seed, ConstantLiar = constantLiar }) });
-            study.Optimize(BenchmarkFunctions.Branin, new OptimizeOptions { Trials = 60 });
+            study.Optimize(BenchmarkFunctions.Branin, new OptimizeOptions { Trials = 50 });
             var points = new List<(double X, double Y)>();
             for (var worker = 0; worker < 4; worker++)
             {
@@ -58,7 +59,8 @@ public class ConstantLiarTests
         // workers' points; without it all four maximise the same l/g and often land on top of each other.
         var liar = FourWorkers(constantLiar: true);
         var alone = FourWorkers(constantLiar: false);
-        Assert.True(alone.Duplicates >= 3, $"near-duplicate pairs: {liar.Duplicates} with the liar, {alone.Duplicates} without");
+        output.WriteLine($"near-duplicate pairs: {liar.Duplicates} with the liar, {alone.Duplicates} without; mean closest distance {liar.MeanClosest:F4} vs {alone.MeanClosest:F4}");
+        Assert.True(alone.Duplicates >= 6, $"near-duplicate pairs: {liar.Duplicates} with the liar, {alone.Duplicates} without");
         Assert.True(liar.Duplicates * 3 <= alone.Duplicates, $"near-duplicate pairs: {liar.Duplicates} with the liar, {alone.Duplicates} without");
         Assert.True(liar.MeanClosest > alone.MeanClosest, $"closest-neighbour distance: {liar.MeanClosest:F4} with the liar, {alone.MeanClosest:F4} without");
     }
