@@ -127,7 +127,6 @@ internal sealed class TpeStudyState
         }
 
         var chosen = new List<int>(Math.Min(wanted, n));
-        List<double[]>? losses = null;
         if (history.Pareto is { } pareto)
         {
             var (whole, boundary) = pareto.Best(wanted);
@@ -146,8 +145,6 @@ internal sealed class TpeStudyState
                     chosen.Add(boundary[i]);
                 }
             }
-
-            losses = [];
         }
         else
         {
@@ -168,7 +165,7 @@ internal sealed class TpeStudyState
             inBelow[t] = true;
         }
 
-        belowWeights = losses is null ? null : MultiObjectiveWeights(history);
+        belowWeights = history.Pareto is null ? null : MultiObjectiveWeights(history);
         var above = new int[history.UsableCount - below.Length];
         var at = 0;
         foreach (var t in history.UsableNumbers)
