@@ -133,19 +133,31 @@ internal static class KernelMath
     /// <summary>The largest value.</summary>
     public static double Max(ReadOnlySpan<double> values)
     {
-        var w = Vector<double>.Count;
         var i = 0;
         var best = double.NegativeInfinity;
         ref var start = ref MemoryMarshal.GetReference(values);
-        if (values.Length >= w)
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
+        {
+            var m = Vector512.LoadUnsafe(ref start);
+            for (i = Vector512<double>.Count; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                m = Vector512.Max(m, Vector512.LoadUnsafe(ref start, (nuint)i));
+            }
+
+            for (var k = 0; k < Vector512<double>.Count; k++)
+            {
+                best = Math.Max(best, m[k]);
+            }
+        }
+        else if (values.Length >= Vector<double>.Count)
         {
             var m = Vector.LoadUnsafe(ref start);
-            for (i = w; i <= values.Length - w; i += w)
+            for (i = Vector<double>.Count; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
                 m = Vector.Max(m, Vector.LoadUnsafe(ref start, (nuint)i));
             }
 
-            for (var k = 0; k < w; k++)
+            for (var k = 0; k < Vector<double>.Count; k++)
             {
                 best = Math.Max(best, m[k]);
             }
@@ -175,27 +187,55 @@ internal static class KernelMath
     public static void Gaussian(double[] baseline, double[][] centres, double[][] inverses, double[] points, int candidates, int count, double[] acc, int stride)
     {
         var d = centres.Length;
-        var w = Vector<double>.Count;
-        var vectorEnd = count - (count % w);
-        var half = new Vector<double>(-0.5);
         ref var baseRef = ref MemoryMarshal.GetArrayDataReference(baseline);
         ref var accRef = ref MemoryMarshal.GetArrayDataReference(acc);
-        for (var k = 0; k < vectorEnd; k += w)
+        var vectorEnd = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            var b = Vector.LoadUnsafe(ref baseRef, (nuint)k);
-            for (var c = 0; c < candidates; c++)
+            var w = Vector512<double>.Count;
+            vectorEnd = count - (count % w);
+            var half = Vector512.Create(-0.5);
+            for (var k = 0; k < vectorEnd; k += w)
             {
-                var a = b;
-                var row = c * d;
-                for (var j = 0; j < d; j++)
+                var b = Vector512.LoadUnsafe(ref baseRef, (nuint)k);
+                for (var c = 0; c < candidates; c++)
                 {
-                    var m = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(centres[j]), (nuint)k);
-                    var inv = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(inverses[j]), (nuint)k);
-                    var z = (new Vector<double>(points[row + j]) - m) * inv;
-                    a = Vector.FusedMultiplyAdd(half * z, z, a);
-                }
+                    var a = b;
+                    var row = c * d;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var m = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(centres[j]), (nuint)k);
+                        var inv = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(inverses[j]), (nuint)k);
+                        var z = (Vector512.Create(points[row + j]) - m) * inv;
+                        a = Vector512.FusedMultiplyAdd(half * z, z, a);
+                    }
 
-                a.StoreUnsafe(ref accRef, (nuint)((c * stride) + k));
+                    a.StoreUnsafe(ref accRef, (nuint)((c * stride) + k));
+                }
+            }
+        }
+        else
+        {
+            var w = Vector<double>.Count;
+            vectorEnd = count - (count % w);
+            var half = new Vector<double>(-0.5);
+            for (var k = 0; k < vectorEnd; k += w)
+            {
+                var b = Vector.LoadUnsafe(ref baseRef, (nuint)k);
+                for (var c = 0; c < candidates; c++)
+                {
+                    var a = b;
+                    var row = c * d;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var m = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(centres[j]), (nuint)k);
+                        var inv = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(inverses[j]), (nuint)k);
+                        var z = (new Vector<double>(points[row + j]) - m) * inv;
+                        a = Vector.FusedMultiplyAdd(half * z, z, a);
+                    }
+
+                    a.StoreUnsafe(ref accRef, (nuint)((c * stride) + k));
+                }
             }
         }
 

@@ -86,23 +86,11 @@ internal sealed class ParamColumn
     }
 
     /// <summary>
-    /// The cached normaliser of this trial's kernel for bounds [low, high] of the given kind and
-    /// bandwidth <paramref name="sigma"/>, or <see langword="false"/> when it must be computed.
+    /// The normaliser cache for kernels on [low, high] of the given kind: per trial number, the
+    /// bandwidth a normaliser was computed for (NaN when none) and the normaliser. Reset when the bounds
+    /// or the kind differ from the cached ones; sized for every trial number below <paramref name="trialCount"/>.
     /// </summary>
-    public bool TryGetNormalizer(int trialNumber, double low, double high, int kind, double sigma, out double value)
-    {
-        if (kind == normKind && low == normLow && high == normHigh && trialNumber < normSigma.Length && normSigma[trialNumber] == sigma)
-        {
-            value = normValue[trialNumber];
-            return true;
-        }
-
-        value = 0;
-        return false;
-    }
-
-    /// <summary>Stores a kernel normaliser (resetting the cache when the bounds or kind differ from the cached ones).</summary>
-    public void SetNormalizer(int trialNumber, double low, double high, int kind, double sigma, double value)
+    public (double[] Sigmas, double[] Values) NormalizerCache(double low, double high, int kind, int trialCount)
     {
         if (kind != normKind || low != normLow || high != normHigh)
         {
@@ -112,9 +100,9 @@ internal sealed class ParamColumn
             normSigma.AsSpan().Fill(double.NaN);
         }
 
-        if (trialNumber >= normSigma.Length)
+        if (trialCount > normSigma.Length)
         {
-            var size = Math.Max(trialNumber + 1, Math.Max(64, normSigma.Length * 2));
+            var size = Math.Max(trialCount, Math.Max(64, normSigma.Length * 2));
             var sigmas = new double[size];
             sigmas.AsSpan().Fill(double.NaN);
             normSigma.CopyTo(sigmas, 0);
@@ -124,7 +112,6 @@ internal sealed class ParamColumn
             normValue = values;
         }
 
-        normSigma[trialNumber] = sigma;
-        normValue[trialNumber] = value;
+        return (normSigma, normValue);
     }
 }

@@ -262,9 +262,18 @@ internal sealed class ParzenEstimator : IDisposable
         Bandwidth.Neighbors(mu, order.AsSpan(0, n), sigma, low, high, settings.ConsiderEndpoints, settings.MagicClip);
         sigma[n] = range;
         var inverse = Pooled.Rent<double>(kernels);
+        var lastSigma = double.NaN;
+        var lastInverse = double.NaN;
         for (var i = 0; i < kernels; i++)
         {
-            inverse[i] = 1 / sigma[i];
+            // Most bandwidths are the clip's minimum: divide once per run of equal ones.
+            if (sigma[i] != lastSigma)
+            {
+                lastSigma = sigma[i];
+                lastInverse = 1 / lastSigma;
+            }
+
+            inverse[i] = lastInverse;
         }
 
         centres[j] = mu;
@@ -275,22 +284,26 @@ internal sealed class ParzenEstimator : IDisposable
         // cached per trial while its bandwidth does not change.
         var code = dim.Kind == KernelKind.Continuous ? ContinuousCode : DiscreteCode;
         var trials = observations.Trials;
+        var (cachedSigma, cachedValue) = column is null ? ([], []) : column.NormalizerCache(low, high, code, column.Values.Length);
         for (var i = 0; i < kernels; i++)
         {
             var t = i < n ? trials[i] : -1;
-            double norm;
-            if (t < 0 || column is null || !column.TryGetNormalizer(t, low, high, code, sigma[i], out norm))
+            if (t >= 0 && t < cachedSigma.Length && cachedSigma[t] == sigma[i])
             {
-                norm = TruncatedNormal.LogMass((low - mu[i]) / sigma[i], (high - mu[i]) / sigma[i]);
-                if (code == ContinuousCode)
-                {
-                    norm += Math.Log(sigma[i]) + Normal.LogSqrt2Pi;
-                }
+                baseline[i] -= cachedValue[t];
+                continue;
+            }
 
-                if (t >= 0 && column is not null)
-                {
-                    column.SetNormalizer(t, low, high, code, sigma[i], norm);
-                }
+            var norm = TruncatedNormal.LogMass((low - mu[i]) / sigma[i], (high - mu[i]) / sigma[i]);
+            if (code == ContinuousCode)
+            {
+                norm += Math.Log(sigma[i]) + Normal.LogSqrt2Pi;
+            }
+
+            if (t >= 0 && t < cachedSigma.Length)
+            {
+                cachedSigma[t] = sigma[i];
+                cachedValue[t] = norm;
             }
 
             baseline[i] -= norm;
