@@ -32,7 +32,7 @@ public sealed record StudyOptions
     public IReadOnlyList<StudyDirection>? Directions { get; init; }
 
     /// <summary>The sampler.</summary>
-    /// <value>Default <see langword="null"/>: a <see cref="RandomSampler"/>.</value>
+    /// <value>Default <see langword="null"/>: a <see cref="TpeSampler"/> with its defaults (multivariate, constant liar, 10 random startup trials), for single- and multi-objective studies.</value>
     public Sampler? Sampler { get; init; }
 
     /// <summary>The pruner.</summary>

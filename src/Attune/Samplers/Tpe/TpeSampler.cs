@@ -1,0 +1,557 @@
+using System.Runtime.CompilerServices;
+using Attune.Randomness;
+using Attune.Samplers.Tpe;
+
+namespace Attune.Samplers;
+
+/// <summary>
+/// Tree-structured Parzen Estimator (Bergstra et al. 2011; Watanabe 2023), with Optuna's TPE as the
+/// reference: finished trials are split into a good set (the best γ(n)) and the rest, a Parzen
+/// estimator l(x) is fitted to the good set and g(x) to the rest, and of
+/// <see cref="TpeSamplerOptions.EiCandidates"/> draws from l the one with the largest l(x)/g(x) is
+/// proposed. Multivariate by default (one joint mixture over the parameters all finished trials
+/// share), with optional group decomposition for conditional spaces, the constant liar for parallel
+/// workers, pruned trials ranked into the split, c-TPE constraints and multi-objective TPE (split by
+/// non-domination rank and hypervolume subset selection, good trials weighted by hypervolume
+/// contribution). The first <see cref="TpeSamplerOptions.StartupTrials"/> trials are random.
+/// </summary>
+/// <remarks>
+/// Thread-safe. Per study it keeps parsed trial data and reads only trials that changed since the
+/// last call, so a trial's sampling cost grows with the number of kernels evaluated, not with
+/// re-reading the history. A trial's parameters depend on the seed, the trial number and the study's
+/// finished and running trials, never on thread timing.
+/// </remarks>
+public sealed class TpeSampler : Sampler
+{
+    private const int Recent = 25;
+
+    private static readonly IReadOnlyDictionary<string, Distribution> NoSpace = new Dictionary<string, Distribution>();
+    private static readonly IReadOnlyDictionary<string, double> NoParams = new Dictionary<string, double>();
+
+    private readonly TpeSamplerOptions options;
+    private readonly ulong seed;
+    private readonly bool defaultWeights;
+    private readonly ConditionalWeakTable<Study, TpeStudyState> states = [];
+
+    /// <summary>Creates a sampler with the default options and a seed from the operating system's entropy.</summary>
+    public TpeSampler()
+        : this(new TpeSamplerOptions())
+    {
+    }
+
+    /// <summary>Creates a sampler.</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentException">An option is out of range, or <see cref="TpeSamplerOptions.Group"/> is set without <see cref="TpeSamplerOptions.Multivariate"/>.</exception>
+    public TpeSampler(TpeSamplerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.StartupTrials < 0)
+        {
+            throw new ArgumentException($"StartupTrials must be >= 0, but got {options.StartupTrials}.", nameof(options));
+        }
+
+        if (options.EiCandidates < 1)
+        {
+            throw new ArgumentException($"EiCandidates must be >= 1, but got {options.EiCandidates}.", nameof(options));
+        }
+
+        if (!(options.PriorWeight > 0 && double.IsFinite(options.PriorWeight)))
+        {
+            throw new ArgumentException($"PriorWeight must be a finite number > 0, but got {options.PriorWeight}.", nameof(options));
+        }
+
+        if (options.Gamma is null || options.Weights is null)
+        {
+            throw new ArgumentException("Gamma and Weights must not be null.", nameof(options));
+        }
+
+        if (options.Group && !options.Multivariate)
+        {
+            throw new ArgumentException("Group requires Multivariate = true.", nameof(options));
+        }
+
+        this.options = options;
+        seed = options.Seed is { } s ? (ulong)(uint)s : SeededRandom.EntropySeed();
+        defaultWeights = options.Weights.Method == ((Func<int, double[]>)DefaultWeights).Method && options.Weights.Target is null;
+    }
+
+    /// <summary>The options.</summary>
+    public TpeSamplerOptions Options => options;
+
+    /// <summary>The default size of the good set: min(⌈0.1·n⌉, 25).</summary>
+    /// <param name="n">The number of finished (complete or pruned) trials.</param>
+    /// <returns>The number of good trials.</returns>
+    public static int DefaultGamma(int n) => Math.Min((int)Math.Ceiling(0.1 * n), 25);
+
+    /// <summary>
+    /// The default observation weights, oldest first: all 1 below 25 observations; otherwise a linear
+    /// ramp from 1/n to 1 over the oldest n − 25 and 1 for the newest 25.
+    /// </summary>
+    /// <param name="n">The number of observations.</param>
+    /// <returns>n weights.</returns>
+    public static double[] DefaultWeights(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var weights = new double[n];
+        FillDefaultWeights(weights);
+        return weights;
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, Distribution> InferRelativeSearchSpace(Study study, Trial trial)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        if (!options.Multivariate)
+        {
+            return NoSpace;
+        }
+
+        var state = State(study);
+        lock (state.Gate)
+        {
+            // Snapshots are read under the lock so that the incremental state sees them in time order.
+            var trials = study.Trials;
+            if (!options.Group)
+            {
+                return state.Relevant(state.Intersection.Calculate(study, trials));
+            }
+
+            var union = new SortedDictionary<string, Distribution>(StringComparer.Ordinal);
+            foreach (var dims in state.GroupDimensions(state.Groups.Calculate(study, trials)))
+            {
+                foreach (var dim in dims)
+                {
+                    union[dim.Name] = dim.Distribution;
+                }
+            }
+
+            return union;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, double> SampleRelative(Study study, Trial trial, IReadOnlyDictionary<string, Distribution> searchSpace)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(searchSpace);
+        if (searchSpace.Count == 0)
+        {
+            return NoParams;
+        }
+
+        var state = State(study);
+        lock (state.Gate)
+        {
+            var trials = study.Trials;
+            state.History.Refresh(trials);
+            state.RefreshedFor = trial.Number;
+            if (state.History.UsableCount < options.StartupTrials)
+            {
+                return NoParams;
+            }
+
+            var result = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (options.Group)
+            {
+                foreach (var group in state.GroupDimensions(state.Groups.Calculate(study, trials)))
+                {
+                    var dims = Array.FindAll(group, d => searchSpace.TryGetValue(d.Name, out var given) && given.Equals(d.Distribution));
+                    if (dims.Length > 0)
+                    {
+                        SampleInto(state, trial.Number, dims, result);
+                    }
+                }
+            }
+            else
+            {
+                var dims = new KernelDimension[searchSpace.Count];
+                var i = 0;
+                foreach (var (name, distribution) in searchSpace.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    dims[i++] = KernelDimension.Create(name, distribution);
+                }
+
+                SampleInto(state, trial.Number, dims, result);
+            }
+
+            return result;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override double SampleIndependent(Study study, Trial trial, string name, Distribution distribution)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(distribution);
+        var state = State(study);
+        lock (state.Gate)
+        {
+            if (state.RefreshedFor != trial.Number)
+            {
+                // A trial's later samples reuse the view of the study taken at its first.
+                state.History.Refresh(study.Trials);
+                state.RefreshedFor = trial.Number;
+            }
+
+            if (state.History.UsableCount < options.StartupTrials)
+            {
+                // The same stream as a RandomSampler with this seed would use.
+                var random = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trial.Number), StableHash.Of(name));
+                return RandomSampler.Draw(random, distribution);
+            }
+
+            var result = new Dictionary<string, double>(1, StringComparer.Ordinal);
+            SampleInto(state, trial.Number, [KernelDimension.Create(name, distribution)], result);
+            return result[name];
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void AfterTrial(Study study, Trial trial, TrialState state, IReadOnlyList<double>? values)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(trial);
+        if (options.Constraints is not { } constraints || state is not (TrialState.Complete or TrialState.Pruned))
+        {
+            return;
+        }
+
+        var record = trial.ToRecord() with { State = state, Values = values };
+        var result = constraints(record)
+            ?? throw new InvalidOperationException($"The constraints function returned null for trial {trial.Number}.");
+        foreach (var c in result)
+        {
+            if (!double.IsFinite(c))
+            {
+                throw new InvalidOperationException(
+                    $"The constraints function returned {c} for trial {trial.Number}; constraint values must be finite (feasible when <= 0).");
+            }
+        }
+
+        trial.SetSystemAttr(Study.ConstraintsKey, result);
+    }
+
+    private static void FillDefaultWeights(Span<double> weights)
+    {
+        var n = weights.Length;
+        if (n < Recent)
+        {
+            weights.Fill(1);
+            return;
+        }
+
+        // numpy.linspace(1/n, 1, n − 25) for the oldest, then 25 ones.
+        var ramp = n - Recent;
+        var start = 1.0 / n;
+        var step = ramp > 1 ? (1 - start) / (ramp - 1) : 0;
+        for (var i = 0; i < ramp; i++)
+        {
+            weights[i] = i == ramp - 1 && ramp > 1 ? 1 : start + (i * step);
+        }
+
+        weights[ramp..].Fill(1);
+    }
+
+    private TpeStudyState State(Study study) =>
+        states.GetValue(study, s => new TpeStudyState(s, options.Constraints is not null));
+
+    /// <summary>Proposes a joint point over <paramref name="dims"/> and adds it to <paramref name="result"/>.</summary>
+    private void SampleInto(TpeStudyState state, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result)
+    {
+        state.UpdateSplit(options.Gamma);
+        var history = state.History;
+        var columns = new ParamColumn?[dims.Length];
+        for (var j = 0; j < dims.Length; j++)
+        {
+            columns[j] = history.Column(dims[j].Name);
+        }
+
+        var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints);
+
+        // Which columns every usable trial has (then no presence check is needed).
+        var complete = true;
+        foreach (var c in columns)
+        {
+            complete &= c is not null && c.Count == history.UsableCount;
+        }
+
+        var running = options.ConstantLiar ? history.Running : [];
+        var keys = Pooled.Rent<int>(state.Above.Length + running.Count + 1);
+        int[]?[]? orders = null;
+        using var below = new Observations(dims.Length, state.Below.Length);
+        using var above = new Observations(dims.Length, state.Above.Length + running.Count);
+        ParzenEstimator? good = null;
+        ParzenEstimator? bad = null;
+        try
+        {
+            // The good trials that have every parameter, with their MOTPE weights (several objectives) or the default ones.
+            var belowWeights = state.BelowWeights;
+            var count = 0;
+            for (var i = 0; i < state.Below.Length; i++)
+            {
+                var t = state.Below[i];
+                if (complete || HasAll(columns, t))
+                {
+                    keys[count] = t;
+                    below.SetCount(count + 1);
+                    below.Weights[count] = belowWeights?[i] ?? 1;
+                    count++;
+                }
+            }
+
+            Fill(below, dims, columns, keys.AsSpan(0, count), running);
+            if (belowWeights is null)
+            {
+                SetWeights(below.Weights);
+            }
+
+            // The rest, with running trials (constant liar) that have every parameter, in number order.
+            count = 0;
+            var r = 0;
+            foreach (var t in state.Above)
+            {
+                for (; r < running.Count && running[r].Number < t; r++)
+                {
+                    if (HasAll(dims, running[r]))
+                    {
+                        keys[count++] = ~r;
+                    }
+                }
+
+                if (complete || HasAll(columns, t))
+                {
+                    keys[count++] = t;
+                }
+            }
+
+            for (; r < running.Count; r++)
+            {
+                if (HasAll(dims, running[r]))
+                {
+                    keys[count++] = ~r;
+                }
+            }
+
+            Fill(above, dims, columns, keys.AsSpan(0, count), running);
+            (double[] Weights, double[] Logs)? aboveMixture = null;
+            if (defaultWeights)
+            {
+                aboveMixture = state.Weights.Get(above.Count, options.PriorWeight, FillDefaultWeights);
+            }
+            else
+            {
+                SetWeights(above.Weights);
+            }
+
+            orders = ValueOrders(above, dims, columns, history.TrialCount);
+            good = ParzenEstimator.Build(dims, columns, below, settings);
+            bad = ParzenEstimator.Build(dims, columns, above, settings, orders, aboveMixture);
+
+            var candidates = options.EiCandidates;
+            var points = new double[candidates * dims.Length];
+            var key = dims[0].Name;
+            foreach (var dim in dims.AsSpan(1))
+            {
+                key += "\n" + dim.Name;
+            }
+
+            var rng = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trialNumber), StableHash.Of("tpe\n" + key));
+            good.Sample(rng, candidates, points);
+            Span<double> logGood = stackalloc double[candidates];
+            Span<double> logBad = stackalloc double[candidates];
+            good.LogPdf(points, candidates, logGood);
+            bad.LogPdf(points, candidates, logBad);
+            var best = 0;
+            var bestScore = double.NegativeInfinity;
+            for (var c = 0; c < candidates; c++)
+            {
+                var score = logGood[c] - logBad[c];
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+
+            for (var j = 0; j < dims.Length; j++)
+            {
+                result[dims[j].Name] = points[(best * dims.Length) + j];
+            }
+        }
+        finally
+        {
+            Pooled.Return(keys);
+            if (orders is not null)
+            {
+                foreach (var order in orders)
+                {
+                    Pooled.Return(order);
+                }
+            }
+
+            good?.Dispose();
+            bad?.Dispose();
+        }
+    }
+
+    private static bool HasAll(ParamColumn?[] columns, int trialNumber)
+    {
+        foreach (var column in columns)
+        {
+            if (column is null || trialNumber >= column.Values.Length || double.IsNaN(column.Values[trialNumber]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasAll(KernelDimension[] dims, TrialRecord trial)
+    {
+        var parameters = trial.InternalParams;
+        foreach (var dim in dims)
+        {
+            if (!parameters.ContainsKey(dim.Name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="observations"/> with the kernel-space positions of <paramref name="keys"/>:
+    /// usable trial numbers, or ~i for the running trial <paramref name="running"/>[i]. Column by column.
+    /// </summary>
+    private static void Fill(Observations observations, KernelDimension[] dims, ParamColumn?[] columns, ReadOnlySpan<int> keys, IReadOnlyList<TrialRecord> running)
+    {
+        var n = keys.Length;
+        observations.SetCount(n);
+        var trials = observations.Trials;
+        for (var i = 0; i < n; i++)
+        {
+            trials[i] = keys[i] >= 0 ? keys[i] : -1;
+        }
+
+        for (var j = 0; j < dims.Length; j++)
+        {
+            var target = observations.Values[j];
+            var source = dims[j].Log ? columns[j]?.Logs : columns[j]?.Values;
+            for (var i = 0; i < n; i++)
+            {
+                var key = keys[i];
+                target[i] = key >= 0 ? source![key] : dims[j].ToKernel(running[~key].InternalParams[dims[j].Name]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// For each numerical dimension, the observation indices in ascending order of position (pooled
+    /// arrays, first n entries), read off the column's value order (which is kept sorted as trials
+    /// finish) instead of sorting; running trials are merged in.
+    /// </summary>
+    private static int[]?[] ValueOrders(Observations observations, KernelDimension[] dims, ParamColumn?[] columns, int trialCount)
+    {
+        var n = observations.Count;
+        var orders = new int[]?[dims.Length];
+        var indexOf = Pooled.Rent<int>(trialCount);
+        Array.Clear(indexOf, 0, trialCount);
+        var runningIndices = new List<int>();
+        var trials = observations.Trials;
+        for (var i = 0; i < n; i++)
+        {
+            if (trials[i] >= 0)
+            {
+                indexOf[trials[i]] = i + 1;
+            }
+            else
+            {
+                runningIndices.Add(i);
+            }
+        }
+
+        for (var j = 0; j < dims.Length; j++)
+        {
+            if (dims[j].Kind == KernelKind.Categorical || columns[j] is not { } column)
+            {
+                continue;
+            }
+
+            var values = observations.Values[j];
+            runningIndices.Sort((x, y) => values[x].CompareTo(values[y]));
+            var order = Pooled.Rent<int>(n);
+            var at = 0;
+            var r = 0;
+            foreach (var t in column.ByValue)
+            {
+                var i = t < trialCount ? indexOf[t] - 1 : -1;
+                if (i < 0)
+                {
+                    continue;
+                }
+
+                while (r < runningIndices.Count && values[runningIndices[r]] < values[i])
+                {
+                    order[at++] = runningIndices[r++];
+                }
+
+                order[at++] = i;
+            }
+
+            while (r < runningIndices.Count)
+            {
+                order[at++] = runningIndices[r++];
+            }
+
+            if (at == n)
+            {
+                orders[j] = order;
+            }
+            else
+            {
+                Pooled.Return(order);
+            }
+        }
+
+        Pooled.Return(indexOf);
+        return orders;
+    }
+
+    private void SetWeights(Span<double> weights)
+    {
+        if (defaultWeights)
+        {
+            FillDefaultWeights(weights);
+            return;
+        }
+
+        var n = weights.Length;
+        var custom = options.Weights(n);
+        if (custom is null || custom.Length < n)
+        {
+            throw new InvalidOperationException($"The TPE weights function returned {custom?.Length ?? 0} weights for {n} observations.");
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            if (!(custom[i] >= 0) || !double.IsFinite(custom[i]))
+            {
+                throw new InvalidOperationException($"The TPE weights function returned {custom[i]} for {n} observations; weights must be finite and >= 0.");
+            }
+
+            weights[i] = custom[i];
+            sum += custom[i];
+        }
+
+        if (n > 0 && sum <= 0)
+        {
+            throw new InvalidOperationException($"The TPE weights function returned all zeros for {n} observations.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Attune.Samplers;
+
+/// <summary>Options of <see cref="TpeSampler"/>. Invalid values are rejected when the sampler is created.</summary>
+public sealed record TpeSamplerOptions
+{
+    /// <summary>The seed. A seeded sampler gives the same trials for the same study history, with one worker or many.</summary>
+    /// <value>Default <see langword="null"/>: a seed from the operating system's entropy.</value>
+    public int? Seed { get; init; }
+
+    /// <summary>
+    /// Model the parameters jointly (one mixture of product kernels over the search space that every
+    /// finished trial shares) instead of one parameter at a time. Parameters outside that space are
+    /// sampled univariately.
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool Multivariate { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="Multivariate"/>, split the search space into groups of parameters that always
+    /// appear together (<see cref="GroupDecomposedSearchSpace"/>) and model each group jointly over the
+    /// trials that have it, so conditional (tree-structured) spaces are modelled per branch.
+    /// </summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public bool Group { get; init; }
+
+    /// <summary>
+    /// Count running trials as bad ("above") observations, so that parallel workers do not propose
+    /// nearly the same point.
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool ConstantLiar { get; init; } = true;
+
+    /// <summary>The number of finished (complete or pruned) trials sampled at random before TPE takes over.</summary>
+    /// <value>Default 10.</value>
+    public int StartupTrials { get; init; } = 10;
+
+    /// <summary>The number of candidates drawn from the good-trials density; the one with the best density ratio is proposed.</summary>
+    /// <value>Default 24.</value>
+    public int EiCandidates { get; init; } = 24;
+
+    /// <summary>The size of the good ("below") set for n finished trials.</summary>
+    /// <value>Default <see cref="TpeSampler.DefaultGamma"/>: min(⌈0.1·n⌉, 25).</value>
+    public Func<int, int> Gamma { get; init; } = TpeSampler.DefaultGamma;
+
+    /// <summary>The weights of n observations in trial-number order (oldest first); finite, non-negative, not all zero.</summary>
+    /// <value>Default <see cref="TpeSampler.DefaultWeights"/>: 1 for the newest 25, a linear ramp from 1/n up for the older ones.</value>
+    public Func<int, double[]> Weights { get; init; } = TpeSampler.DefaultWeights;
+
+    /// <summary>The weight of the prior kernel (a wide kernel at the centre of each range, uniform over categorical choices), &gt; 0.</summary>
+    /// <value>Default 1.0.</value>
+    public double PriorWeight { get; init; } = 1.0;
+
+    /// <summary>Keep kernel bandwidths at least range/min(100, kernels + 1), so a few close observations cannot collapse the density.</summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool ConsiderMagicClip { get; init; } = true;
+
+    /// <summary>In univariate bandwidths, let the outermost observations' bandwidths reach to the range's ends (as the original TPE paper).</summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public bool ConsiderEndpoints { get; init; }
+
+    /// <summary>
+    /// Constraint values of a finished trial (c-TPE): the trial is feasible when every value is ≤ 0.
+    /// The sampler stores them in the trial's system attribute <see cref="Study.ConstraintsKey"/>;
+    /// infeasible trials are ranked after every feasible one, by their total violation.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: no constraints.</value>
+    public Func<TrialRecord, double[]>? Constraints { get; init; }
+}
