@@ -15,6 +15,8 @@ public sealed class SamplerRegistry
     {
         ["random"] = seed => new RandomSampler(new RandomSamplerOptions { Seed = seed }),
         ["qmc"] = seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true }),
+        ["tpe"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed }),
+        ["tpe_uni"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = false }),
     };
 
     /// <summary>The registered names, in registration order.</summary>

@@ -14,6 +14,16 @@ internal static class SamplerRegistry
 {
     private static readonly Entry[] Entries =
     [
+        new("tpe", ["seed", "multivariate", "group", "constant_liar", "startup_trials", "ei_candidates"], "tree-structured Parzen estimator (the default)", c =>
+            new TpeSampler(new TpeSamplerOptions
+            {
+                Seed = c.SeedOrOption,
+                Multivariate = c.Spec.Bool("multivariate") ?? true,
+                Group = c.Spec.Bool("group") ?? false,
+                ConstantLiar = c.Spec.Bool("constant_liar") ?? true,
+                StartupTrials = c.Spec.Int("startup_trials") ?? 10,
+                EiCandidates = c.Spec.Int("ei_candidates") ?? 24,
+            })),
         new("random", ["seed"], "independent uniform sampling", c => new RandomSampler(new RandomSamplerOptions { Seed = c.SeedOrOption })),
         new("qmc", ["seed", "type", "scramble"], "quasi-Monte Carlo (Sobol or Halton)", c => new QmcSampler(new QmcSamplerOptions
         {
@@ -47,7 +57,7 @@ internal static class SamplerRegistry
     {
         if (spec is null)
         {
-            return seed is null ? null : new RandomSampler(new RandomSamplerOptions { Seed = seed });
+            return seed is null ? null : new TpeSampler(new TpeSamplerOptions { Seed = seed });
         }
 
         var parsed = ComponentSpec.Parse(spec, "sampler");

@@ -1,3 +1,5 @@
+using Attune.MultiObjective;
+
 namespace Attune.Samplers.Tpe;
 
 /// <summary>
