@@ -15,6 +15,8 @@ public sealed class SamplerRegistry
     {
         ["random"] = seed => new RandomSampler(new RandomSamplerOptions { Seed = seed }),
         ["qmc"] = seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true }),
+        ["nsga2"] = seed => new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed }),
+        ["nsga3"] = seed => new NsgaIIISampler(new NsgaIIISamplerOptions { Seed = seed }),
     };
 
     /// <summary>The registered names, in registration order.</summary>
