@@ -46,6 +46,7 @@ internal sealed class NsgaEngine
     private readonly ulong survivalSeed;
     private readonly Sampler independent;
     private readonly ConditionalWeakTable<Study, NsgaStudyState> states = [];
+    private volatile SpaceCache? lastSpace;
 
     public NsgaEngine(string name, string keyPrefix, NsgaSamplerOptions options, ISurvival survival)
     {
@@ -118,7 +119,7 @@ internal sealed class NsgaEngine
             return new Dictionary<string, double>();
         }
 
-        var space = new UnitSpace(searchSpace);
+        var space = Space(searchSpace);
         var random = SeededRandom.For(childSeed, (ulong)trial.Number);
         var (values, parentNumbers) = Breed(parents, space, random);
         trial.SetSystemAttr(parentsKey, parentNumbers.Select(n => (object?)(long)n).ToList());
@@ -183,6 +184,19 @@ internal sealed class NsgaEngine
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"{name}: {option} must be in [0, 1], but got {value}."), paramName);
         }
+    }
+
+    // The unit-cube layout of a search space; the intersection space is replaced only when it changes, so the last one is usually it.
+    private UnitSpace Space(IReadOnlyDictionary<string, Distribution> searchSpace)
+    {
+        if (lastSpace is { } last && ReferenceEquals(last.Source, searchSpace))
+        {
+            return last.Unit;
+        }
+
+        var unit = new UnitSpace(searchSpace);
+        lastSpace = new SpaceCache(searchSpace, unit);
+        return unit;
     }
 
     private NsgaStudyState State(Study study) => states.GetValue(study, _ => new NsgaStudyState(generationKey));
@@ -259,18 +273,10 @@ internal sealed class NsgaEngine
 
     private (Dictionary<string, double> Values, List<int> Parents) Breed(Population population, UnitSpace space, SeededRandom random)
     {
-        var pool = new List<int>(population.Members.Length);
-        for (var i = 0; i < population.Members.Length; i++)
-        {
-            if (space.Covers(population.Members[i].Trial))
-            {
-                pool.Add(i);
-            }
-        }
-
+        var pool = population.Covering(space);
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         var parentNumbers = new List<int>(crossover.ParentCount);
-        if (pool.Count == 0)
+        if (pool.Length == 0)
         {
             return (values, parentNumbers);
         }
@@ -278,7 +284,7 @@ internal sealed class NsgaEngine
         var n = space.Numeric.Length;
         var child = new double[n];
         int[] chosen;
-        if (random.NextDouble() < crossoverProbability && pool.Count >= crossover.ParentCount)
+        if (random.NextDouble() < crossoverProbability && pool.Length >= crossover.ParentCount)
         {
             chosen = [];
             var rows = new double[crossover.ParentCount * n];
@@ -348,7 +354,7 @@ internal sealed class NsgaEngine
     }
 
     /// <summary>Distinct parents, each the winner of a binary tournament among the members not yet chosen.</summary>
-    private int[] SelectParents(Population population, List<int> pool, int count, SeededRandom random)
+    private int[] SelectParents(Population population, int[] pool, int count, SeededRandom random)
     {
         var available = new List<int>(pool);
         var parents = new int[count];
@@ -377,6 +383,8 @@ internal sealed class NsgaEngine
 
         return parents;
     }
+
+    private sealed record SpaceCache(IReadOnlyDictionary<string, Distribution> Source, UnitSpace Unit);
 
     private static bool InUnitCube(ReadOnlySpan<double> point)
     {

@@ -31,4 +31,30 @@ internal sealed class Population
     public int[] Rank { get; }
 
     public double[] Crowding { get; }
+
+    /// <summary>The members that have every parameter of <paramref name="space"/>, cached for the last space asked about.</summary>
+    public int[] Covering(UnitSpace space)
+    {
+        if (covering is { } cached && ReferenceEquals(cached.Space, space))
+        {
+            return cached.Members;
+        }
+
+        var members = new List<int>(Members.Length);
+        for (var i = 0; i < Members.Length; i++)
+        {
+            if (space.Covers(Members[i].Trial))
+            {
+                members.Add(i);
+            }
+        }
+
+        var result = members.ToArray();
+        covering = new CoveringCache(space, result);
+        return result;
+    }
+
+    private sealed record CoveringCache(UnitSpace Space, int[] Members);
+
+    private volatile CoveringCache? covering;
 }
