@@ -69,12 +69,6 @@ internal sealed class NsgaEngine
         independent = options.IndependentSampler ?? new RandomSampler(new RandomSamplerOptions { Seed = options.Seed });
     }
 
-    public string GenerationKey => generationKey;
-
-    public string ParentsKey => parentsKey;
-
-    public string PopulationKeyPrefix => populationKeyPrefix;
-
     public void BeforeTrial(Study study, Trial trial)
     {
         ArgumentNullException.ThrowIfNull(study);

@@ -280,6 +280,47 @@ public class NsgaSamplerTests
     }
 
     [Fact]
+    public void A_study_resumed_from_a_journal_by_a_fresh_sampler_continues_exactly_as_an_uninterrupted_run()
+    {
+        using var dir = new Attune.Tests.Storage.Journal.TempDirectory();
+        var url = "journal:" + dir.File("nsga.journal");
+        static NsgaIISampler Sampler() => new(new NsgaIISamplerOptions { Seed = 5, PopulationSize = 10 });
+        using (var first = Study.Create(new StudyOptions { Name = "s", Storage = url, Directions = [StudyDirection.Minimize, StudyDirection.Minimize], Sampler = Sampler() }))
+        {
+            first.Optimize(Mixed, new OptimizeOptions { Trials = 35 });
+        }
+
+        using var resumed = Study.Load("s", url, Sampler());
+        resumed.Optimize(Mixed, new OptimizeOptions { Trials = 35 });
+
+        var uninterrupted = MultiObjective(Sampler());
+        uninterrupted.Optimize(Mixed, new OptimizeOptions { Trials = 70 });
+        var a = resumed.Trials;
+        var b = uninterrupted.Trials;
+        Assert.Equal(70, a.Count);
+        for (var i = 0; i < 70; i++)
+        {
+            Assert.Equal(b[i].Params, a[i].Params);
+            Assert.Equal(b[i].SystemAttrs[NsgaIISampler.GenerationKey], a[i].SystemAttrs[NsgaIISampler.GenerationKey]);
+        }
+
+        Assert.Equal(uninterrupted.SystemAttrs[NsgaIISampler.PopulationKeyPrefix + "5"], resumed.SystemAttrs[NsgaIISampler.PopulationKeyPrefix + "5"]);
+    }
+
+    [Fact]
+    public void Partially_fixed_parameters_keep_their_value_while_the_rest_is_bred()
+    {
+        var sampler = new PartialFixedSampler(
+            new Dictionary<string, object?> { ["x1"] = 0.25 },
+            new NsgaIISampler(new NsgaIISamplerOptions { Seed = 3, PopulationSize = 10 }));
+        var study = MultiObjective(sampler);
+        study.Optimize(t => Zdt1(t, 4), new OptimizeOptions { Trials = 60 });
+        Assert.All(study.Trials, t => Assert.Equal(0.25, t.Params["x1"]));
+        Assert.All(study.Trials.Skip(10), t => Assert.True(t.SystemAttrs.ContainsKey(NsgaIISampler.ParentsKey)));
+        Assert.True(study.Trials.Skip(10).Select(t => t.Params["x0"]).Distinct().Count() > 10);
+    }
+
+    [Fact]
     public void Single_objective_studies_work()
     {
         var study = Study.Create(new StudyOptions { Sampler = new NsgaIISampler(new NsgaIISamplerOptions { Seed = 2, PopulationSize = 10 }) });
