@@ -1,6 +1,9 @@
 namespace Attune.Bench.Functions;
 
-/// <summary>The PUBLIC benchmark functions of shared/bench/FUNCTIONS.md, by id.</summary>
+/// <summary>
+/// The benchmark functions by id: the PUBLIC set of shared/bench/FUNCTIONS.md (<see cref="All"/>) and the
+/// multi-objective problems that extend it (<see cref="Extended"/>, docs/benchmark-suite.md).
+/// </summary>
 public static class BenchmarkFunctions
 {
     /// <summary>Every function, in the order of FUNCTIONS.md's summary table.</summary>
@@ -19,14 +22,26 @@ public static class BenchmarkFunctions
         new LearningCurve(),
     ];
 
-    /// <summary>The function with the given id.</summary>
+    /// <summary>The multi-objective problems beyond FUNCTIONS.md: ZDT3, ZDT4, ZDT6 and DTLZ1–DTLZ4 (three objectives).</summary>
+    public static IReadOnlyList<BenchmarkFunction> Extended { get; } =
+    [
+        new Zdt(3),
+        new Zdt(4),
+        new Zdt(6),
+        new Dtlz(1),
+        new Dtlz(2),
+        new Dtlz(3),
+        new Dtlz(4),
+    ];
+
+    /// <summary>The function with the given id, from <see cref="All"/> or <see cref="Extended"/>.</summary>
     /// <param name="id">The id, e.g. <c>branin</c> (case-insensitive).</param>
     /// <returns>The function.</returns>
     /// <exception cref="ArgumentException">No function has that id.</exception>
     public static BenchmarkFunction Get(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        foreach (var function in All)
+        foreach (var function in All.Concat(Extended))
         {
             if (string.Equals(function.Id, id, StringComparison.OrdinalIgnoreCase))
             {
@@ -34,6 +49,6 @@ public static class BenchmarkFunctions
             }
         }
 
-        throw new ArgumentException($"Unknown function '{id}'; known: {string.Join(", ", All.Select(f => f.Id))}.", nameof(id));
+        throw new ArgumentException($"Unknown function '{id}'; known: {string.Join(", ", All.Concat(Extended).Select(f => f.Id))}.", nameof(id));
     }
 }

@@ -17,6 +17,8 @@ public sealed class SamplerRegistry
         ["qmc"] = seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true }),
         ["tpe"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed }),
         ["tpe_uni"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = false }),
+        ["nsga2"] = seed => new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed }),
+        ["nsga3"] = seed => new NsgaIIISampler(new NsgaIIISamplerOptions { Seed = seed }),
     };
 
     /// <summary>The registered names, in registration order.</summary>

@@ -21,7 +21,7 @@ namespace Attune.MultiObjective;
 /// </para>
 /// <para>All members are thread-safe: they keep no shared state and do not modify their inputs.</para>
 /// </remarks>
-public static class Hypervolume
+public static partial class Hypervolume
 {
     /// <summary>
     /// Computes the hypervolume dominated by <paramref name="points"/> and bounded by
