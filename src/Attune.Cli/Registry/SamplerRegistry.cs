@@ -24,6 +24,10 @@ internal static class SamplerRegistry
                 StartupTrials = c.Spec.Int("startup_trials") ?? 10,
                 EiCandidates = c.Spec.Int("ei_candidates") ?? 24,
             })),
+        new("nsga2", ["seed", "population_size"], "NSGA-II genetic algorithm (multi-objective)", c =>
+            new NsgaIISampler(new NsgaIISamplerOptions { Seed = c.SeedOrOption, PopulationSize = c.Spec.Int("population_size") ?? 50 })),
+        new("nsga3", ["seed", "population_size"], "NSGA-III with reference points (many objectives)", c =>
+            new NsgaIIISampler(new NsgaIIISamplerOptions { Seed = c.SeedOrOption, PopulationSize = c.Spec.Int("population_size") ?? 50 })),
         new("random", ["seed"], "independent uniform sampling", c => new RandomSampler(new RandomSamplerOptions { Seed = c.SeedOrOption })),
         new("qmc", ["seed", "type", "scramble"], "quasi-Monte Carlo (Sobol or Halton)", c => new QmcSampler(new QmcSamplerOptions
         {
