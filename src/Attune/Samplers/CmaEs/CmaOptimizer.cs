@@ -195,7 +195,7 @@ internal sealed class CmaOptimizer
             margin);
     }
 
-    /// <summary>Restores a run from its stored state (see CmaStateJson).</summary>
+    /// <summary>Restores a run from its stored state (see <see cref="CmaStateJson"/>).</summary>
     /// <param name="parameters">The strategy parameters.</param>
     /// <param name="domain">The domain.</param>
     /// <param name="mean">m.</param>

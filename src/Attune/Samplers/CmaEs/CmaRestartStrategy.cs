@@ -1,6 +1,6 @@
 namespace Attune.Samplers;
 
-/// <summary>What <c>CmaEsSampler</c> does when a CMA-ES run has converged or stalled.</summary>
+/// <summary>What <see cref="CmaEsSampler"/> does when a CMA-ES run has converged or stalled.</summary>
 public enum CmaRestartStrategy
 {
     /// <summary>Never restart: the run keeps sampling around where it converged (Optuna's default).</summary>
@@ -8,7 +8,7 @@ public enum CmaRestartStrategy
 
     /// <summary>
     /// IPOP-CMA-ES (Auger and Hansen, CEC 2005): restart from a uniformly random mean with the population
-    /// multiplied by <c>CmaEsSamplerOptions.IncPopSize</c> each time; larger populations smooth
+    /// multiplied by <see cref="CmaEsSamplerOptions.IncPopSize"/> each time; larger populations smooth
     /// out the local minima of multimodal functions.
     /// </summary>
     Ipop,
