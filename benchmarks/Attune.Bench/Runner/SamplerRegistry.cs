@@ -16,6 +16,7 @@ public sealed class SamplerRegistry
         ["random"] = seed => new RandomSampler(new RandomSamplerOptions { Seed = seed }),
         ["qmc"] = seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true }),
         ["cmaes"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed }),
+        ["cmaes_iid"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, OrthogonalSampling = false }),
     };
 
     /// <summary>The registered names, in registration order.</summary>

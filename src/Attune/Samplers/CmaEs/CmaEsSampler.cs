@@ -301,7 +301,14 @@ public sealed class CmaEsSampler : Sampler
 
             var slot = free[trial.Number % free.Count];
             var draw = view.Draws[slot];
-            search.Candidate(SlotKey(slot, draw), x, u);
+            if (draw == 0 && search.Orthogonal)
+            {
+                search.OrthogonalCandidate(slot, SlotKey(slot, draw), x, u);
+            }
+            else
+            {
+                search.Candidate(SlotKey(slot, draw), x, u);
+            }
             var claim = new CmaClaim(trial.Number, search.Generation, slot, draw, (double[])x.Clone(), Differs(x, u) ? (double[])u.Clone() : null);
             trial.SetSystemAttr(CandidateKey, claim.ToAttribute());
 
@@ -353,6 +360,11 @@ public sealed class CmaEsSampler : Sampler
         if (run.LearningRate is not null != options.LrAdapt)
         {
             differences.Add($"LrAdapt {run.LearningRate is not null}");
+        }
+
+        if (search.Orthogonal != options.OrthogonalSampling)
+        {
+            differences.Add($"OrthogonalSampling {search.Orthogonal}");
         }
 
         if (options.Seed is not null && search.Seed != seed)

@@ -4,7 +4,7 @@ namespace Attune.Samplers;
 /// <remarks>
 /// The options that shape the search (<see cref="Sigma0"/>, <see cref="X0"/>, <see cref="PopulationSize"/>,
 /// <see cref="RestartStrategy"/>, <see cref="IncPopSize"/>, <see cref="UseSeparableCma"/>,
-/// <see cref="WithMargin"/>, <see cref="LrAdapt"/>, <see cref="SourceTrials"/>, <see cref="Seed"/>) take
+/// <see cref="WithMargin"/>, <see cref="LrAdapt"/>, <see cref="OrthogonalSampling"/>, <see cref="SourceTrials"/>, <see cref="Seed"/>) take
 /// effect when the sampler creates the study's CMA-ES state, at the first trial that can be sampled
 /// jointly. From then on the state kept in the study decides, so that every worker, in any process,
 /// follows one search; a sampler whose options differ logs a warning and follows the study.
@@ -41,6 +41,17 @@ public sealed record CmaEsSamplerOptions
     /// <summary>The factor by which a restart with a larger population multiplies it (IPOP, and BIPOP's large regime).</summary>
     /// <value>Default 2. Must be at least 1.</value>
     public int IncPopSize { get; init; } = 2;
+
+    /// <summary>
+    /// Orthogonal sampling (Wang, Emmerich and Bäck, 2014): the standard normal vectors of a generation
+    /// are made mutually orthogonal (in blocks of n) while keeping their lengths, so each candidate is
+    /// still distributed as N(m, σ²C) but the population covers more directions. On the public benchmark
+    /// suite it lowers the median regret at 300 trials on all six continuous functions (30 seeds; see
+    /// docs/samplers.md). Redrawn candidates (after a failed trial) and overflow trials are drawn
+    /// independently.
+    /// </summary>
+    /// <value>Default <see langword="true"/>; <see langword="false"/> samples independently, as Optuna does.</value>
+    public bool OrthogonalSampling { get; init; } = true;
 
     /// <summary>
     /// Learn a diagonal covariance matrix only (sep-CMA-ES, Ros and Hansen 2008): n variances instead of

@@ -41,6 +41,7 @@ internal static class CmaInitialState
         var search = new CmaSearch(
             optimizer, seed, options.RestartStrategy, options.IncPopSize, populationSize, options.Sigma0 ?? DefaultSigma0, options.WithMargin)
         {
+            Orthogonal = options.OrthogonalSampling,
             Generation = generation,
             RunStart = generation,
         };
@@ -60,6 +61,7 @@ internal static class CmaInitialState
         var search = new CmaSearch(
             optimizer, old.Seed, old.Strategy, old.IncPopSize, optimizer.PopulationSize, old.BaseSigma, old.WithMargin)
         {
+            Orthogonal = old.Orthogonal,
             Generation = old.Generation + 1,
             Restarts = old.Restarts,
             RunStart = old.Generation + 1,

@@ -6,7 +6,7 @@ namespace Attune.Samplers;
 /// <summary>
 /// One run of the covariance matrix adaptation evolution strategy (Hansen, "The CMA Evolution
 /// Strategy: A Tutorial", arXiv:1604.00772, 2016), minimizing, with an ask-and-tell interface:
-/// <see cref="Sample"/> draws x ~ N(m, σ²C) inside the domain, and <see cref="Tell"/> updates m, σ
+/// <see cref="Sample(SeededRandom, Span{double})"/> draws x ~ N(m, σ²C) inside the domain, and <see cref="Tell"/> updates m, σ
 /// and C from one generation of λ evaluated samples. Variants: separable CMA (a diagonal C), CMA with
 /// margin for discrete coordinates (<see cref="CmaMargin"/>), learning-rate adaptation
 /// (<see cref="CmaLearningRate"/>) and injected solutions (Hansen, 2011: samples from elsewhere are
@@ -14,7 +14,7 @@ namespace Attune.Samplers;
 /// </summary>
 /// <remarks>
 /// After construction and after each <see cref="Tell"/> the eigendecomposition of C is computed at
-/// once, so that <see cref="Sample"/> only reads and may be called from several threads while no
+/// once, so that <see cref="Sample(SeededRandom, Span{double})"/> only reads and may be called from several threads while no
 /// thread tells.
 /// </remarks>
 internal sealed class CmaOptimizer
@@ -236,10 +236,29 @@ internal sealed class CmaOptimizer
     /// </summary>
     /// <param name="random">The random stream.</param>
     /// <param name="x">Receives the sample.</param>
-    public void Sample(SeededRandom random, Span<double> x)
+    public void Sample(SeededRandom random, Span<double> x) => Sample(default, random, x);
+
+    /// <summary>
+    /// Like <see cref="Sample(SeededRandom, Span{double})"/>, but tries the standard normal vector
+    /// <paramref name="first"/> first: x = m + σ·B·D·z (for orthogonal sampling); when that point is outside
+    /// the box, samples from <paramref name="random"/> as usual.
+    /// </summary>
+    /// <param name="first">A standard normal vector, or empty.</param>
+    /// <param name="random">The random stream for further attempts.</param>
+    /// <param name="x">Receives the sample.</param>
+    public void Sample(ReadOnlySpan<double> first, SeededRandom random, Span<double> x)
     {
         ArgumentNullException.ThrowIfNull(random);
         var n = Dimension;
+        if (!first.IsEmpty)
+        {
+            FromStandard(first, x);
+            if (IsFeasible(x))
+            {
+                return;
+            }
+        }
+
         Span<double> z = n <= 128 ? stackalloc double[n] : new double[n];
         var attempts = 10 * n;
         for (var attempt = 0; attempt <= attempts; attempt++)
@@ -297,7 +316,7 @@ internal sealed class CmaOptimizer
 
     /// <summary>
     /// Updates the distribution from one generation: λ points (row-major) and their values (lower is
-    /// better). Points marked as injected did not come from <see cref="Sample"/> (or not from this
+    /// better). Points marked as injected did not come from <see cref="Sample(SeededRandom, Span{double})"/> (or not from this
     /// generation); their step (x − m)/σ is shortened to a Mahalanobis length of at most
     /// √n + 2n/(n + 2) (Hansen, 2011) so that one far point cannot derail the update.
     /// </summary>

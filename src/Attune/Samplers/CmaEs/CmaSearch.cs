@@ -12,6 +12,7 @@ internal sealed class CmaSearch
 {
     // The random stream keys: candidate streams use the key the caller gives; restarts use this one.
     private const ulong RestartKey = 0xC3A5_C85C_97CB_3127UL;
+    private const ulong OrthogonalKey = 0x9AE1_6A3B_2F90_404FUL;
 
     /// <summary>Creates a search from its first run.</summary>
     /// <param name="optimizer">The first run.</param>
@@ -35,6 +36,9 @@ internal sealed class CmaSearch
 
     /// <summary>Whether runs use CMA-ES with margin on discrete coordinates.</summary>
     public bool WithMargin { get; }
+
+    /// <summary>Whether the first candidate of each slot comes from <see cref="OrthogonalCandidate"/>.</summary>
+    public bool Orthogonal { get; init; }
 
     /// <summary>The current run.</summary>
     public CmaOptimizer Optimizer { get; private set; }
@@ -83,6 +87,73 @@ internal sealed class CmaSearch
     {
         var random = SeededRandom.For(SeededRandom.Derive(Seed, (ulong)Generation), key);
         Optimizer.Sample(random, x);
+        Optimizer.ForEvaluation(x, evaluated);
+    }
+
+    /// <summary>
+    /// Draws the first candidate of slot <paramref name="slot"/> by orthogonal sampling: the λ standard
+    /// normal vectors of a generation are made orthogonal in blocks of n (Gram–Schmidt) and keep the
+    /// lengths they were drawn with, so each is still N(0, I) while the population covers more directions.
+    /// </summary>
+    /// <param name="slot">The slot, in [0, λ).</param>
+    /// <param name="key">The slot's own stream, for points outside the box.</param>
+    /// <param name="x">Receives the sample.</param>
+    /// <param name="evaluated">Receives the point to evaluate.</param>
+    public void OrthogonalCandidate(int slot, ulong key, Span<double> x, Span<double> evaluated)
+    {
+        var n = Optimizer.Dimension;
+        var block = slot / n;
+        var rows = Math.Min(n, Optimizer.PopulationSize - (block * n));
+        var stream = SeededRandom.For(SeededRandom.Derive(Seed, (ulong)Generation), OrthogonalKey + (ulong)block);
+        var z = new double[rows * n];
+        var lengths = new double[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = z.AsSpan(r * n, n);
+            var squares = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                row[i] = stream.NextGaussian();
+                squares += row[i] * row[i];
+            }
+
+            lengths[r] = Math.Sqrt(squares);
+            for (var q = 0; q < r; q++)
+            {
+                var previous = z.AsSpan(q * n, n);
+                var dot = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    dot += row[i] * previous[i];
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    row[i] -= dot * previous[i];
+                }
+            }
+
+            var norm = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                norm += row[i] * row[i];
+            }
+
+            norm = Math.Sqrt(norm);
+            for (var i = 0; i < n; i++)
+            {
+                row[i] /= norm;
+            }
+        }
+
+        var mine = z.AsSpan((slot - (block * n)) * n, n);
+        for (var i = 0; i < n; i++)
+        {
+            mine[i] *= lengths[slot - (block * n)];
+        }
+
+        var random = SeededRandom.For(SeededRandom.Derive(Seed, (ulong)Generation), key);
+        Optimizer.Sample(mine, random, x);
         Optimizer.ForEvaluation(x, evaluated);
     }
 

@@ -15,7 +15,7 @@ namespace Attune.Samplers;
 /// <code>
 /// {"version": 1, "seed": u64, "generation": g, "params": [[name, distribution JSON], …],
 ///  "strategy": "none" | "ipop" | "bipop", "inc_popsize": k, "base_popsize": λ₀, "base_sigma": σ₀,
-///  "margin": bool, "restarts": r, "large_restarts": r, "small_evals": e, "large_evals": e,
+///  "margin": bool, "orthogonal": bool, "restarts": r, "large_restarts": r, "small_evals": e, "large_evals": e,
 ///  "large_regime": bool, "run_start": g, "reserved": [trial numbers],
 ///  "run": {"popsize": λ, "separable": bool, "generation": g, "sigma0": σ, "sigma": σ,
 ///          "mean": […], "cov": [upper triangle row by row, or the diagonal], "pc": […], "ps": […],
@@ -55,6 +55,7 @@ internal static class CmaStateJson
             writer.WriteNumber("base_popsize", search.BasePopulationSize);
             writer.WriteNumber("base_sigma", search.BaseSigma);
             writer.WriteBoolean("margin", search.WithMargin);
+            writer.WriteBoolean("orthogonal", search.Orthogonal);
             writer.WriteNumber("restarts", search.Restarts);
             writer.WriteNumber("large_restarts", search.LargeRestarts);
             writer.WriteNumber("small_evals", search.SmallEvaluations);
@@ -125,6 +126,7 @@ internal static class CmaStateJson
                 root.GetProperty("base_sigma").GetDouble(),
                 withMargin)
             {
+                Orthogonal = root.GetProperty("orthogonal").GetBoolean(),
                 Generation = root.GetProperty("generation").GetInt64(),
                 Restarts = root.GetProperty("restarts").GetInt32(),
                 LargeRestarts = root.GetProperty("large_restarts").GetInt32(),

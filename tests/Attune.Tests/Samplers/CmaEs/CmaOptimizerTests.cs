@@ -41,6 +41,20 @@ public class CmaOptimizerTests
         Assert.True(best <= 1e-8, $"best {best} after {evaluations} evaluations");
     }
 
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(1UL)]
+    public void Orthogonal_sampling_converges_within_the_same_limits(ulong seed)
+    {
+        // Orthogonal samples are each N(0, I), so step-size adaptation stays unbiased: no premature convergence.
+        var (ellipsoid, bestEllipsoid) = CmaRunner.Minimize(
+            CmaRunner.Search(N, CmaRunner.Filled(N, 1), 1, seed, orthogonal: true), CmaTestFunctions.RotatedEllipsoid, 9_000, 1e-8);
+        Assert.True(bestEllipsoid <= 1e-8, $"ellipsoid: best {bestEllipsoid} after {ellipsoid} evaluations");
+        var (rosenbrock, bestRosenbrock) = CmaRunner.Minimize(
+            CmaRunner.Search(N, CmaRunner.Filled(N, 0), 0.5, seed, orthogonal: true), CmaTestFunctions.Rosenbrock, 9_000, 1e-8);
+        Assert.True(bestRosenbrock <= 1e-8, $"Rosenbrock: best {bestRosenbrock} after {rosenbrock} evaluations");
+    }
+
     [Fact]
     public void Separable_CMA_is_faster_than_full_CMA_on_a_separable_ellipsoid()
     {

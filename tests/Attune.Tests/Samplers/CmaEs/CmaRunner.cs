@@ -25,7 +25,15 @@ internal static class CmaRunner
             for (var k = 0; k < lambda; k++)
             {
                 var x = points.AsSpan(k * n, n);
-                search.Candidate((ulong)k, x, evaluated);
+                if (search.Orthogonal)
+                {
+                    search.OrthogonalCandidate(k, (ulong)k, x, evaluated);
+                }
+                else
+                {
+                    search.Candidate((ulong)k, x, evaluated);
+                }
+
                 values[k] = f(evaluated);
                 evaluations++;
                 if (values[k] < best)
@@ -54,11 +62,12 @@ internal static class CmaRunner
         CmaRestartStrategy restart = CmaRestartStrategy.None,
         bool margin = false,
         bool learningRate = false,
-        int? populationSize = null)
+        int? populationSize = null,
+        bool orthogonal = false)
     {
         domain ??= CmaDomain.Unbounded(n);
         var optimizer = CmaOptimizer.Create(domain, mean, sigma, populationSize, separable, default, margin, learningRate);
-        return new CmaSearch(optimizer, seed, restart, 2, optimizer.PopulationSize, sigma, margin);
+        return new CmaSearch(optimizer, seed, restart, 2, optimizer.PopulationSize, sigma, margin) { Orthogonal = orthogonal };
     }
 
     public static double[] Filled(int n, double value) => Enumerable.Repeat(value, n).ToArray();
