@@ -113,13 +113,13 @@ public sealed class CmaEsSampler : Sampler
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(searchSpace);
-        var space = CmaSpace.From(searchSpace);
+        var cache = Cache(study);
+        var space = cache.Space is { } inferred && ReferenceEquals(inferred.Distributions, searchSpace) ? inferred : CmaSpace.From(searchSpace);
         if (space.Dimension == 0)
         {
             return NoValues;
         }
 
-        var cache = Cache(study);
         CmaStudyState state;
         CmaClaim claim;
         lock (cache.Gate)
@@ -252,7 +252,7 @@ public sealed class CmaEsSampler : Sampler
             }
 
             // Update a private copy: the decoded state is shared by the workers of this process.
-            var (next, restarted) = CmaGenerationTell.Apply(CmaStateJson.Read(json, study.Name), view);
+            var (next, restarted) = CmaGenerationTell.Apply(state with { Search = state.Search.Clone() }, view);
             if (restarted)
             {
                 var run = next.Search.Optimizer;
@@ -274,9 +274,11 @@ public sealed class CmaEsSampler : Sampler
             : CmaInitialState.Create(options, space, state.Search.Seed, generation, study.Direction);
     }
 
-    // Writes a state. Storage has no compare-and-set; the caller reads the attribute back and follows
-    // whichever state the study kept.
-    private static void Publish(Study study, CmaStudyState state) => study.SetSystemAttr(StateKey, CmaStateJson.Write(state));
+    // Writes a state. The writer, like every other worker, then samples from the state decoded from the
+    // text (decoding recomputes the eigendecomposition of C, which must match in every process). Storage
+    // has no compare-and-set; the caller reads the attribute back and follows whichever state the study kept.
+    private static void Publish(Study study, CmaStudyState state) =>
+        study.SetSystemAttr(StateKey, CmaStateJson.Write(state));
 
     // The claim protocol (see the class remarks): claim a free slot, read back, keep it unless a rival holds it.
     private static CmaClaim Claim(Study study, Trial trial, StudyCache cache, CmaStudyState state, CmaGenerationView view)

@@ -26,6 +26,22 @@ internal sealed class CmaLearningRate
         CovarianceRate = 1;
     }
 
+    /// <summary>An independent copy.</summary>
+    /// <returns>The copy.</returns>
+    public CmaLearningRate Clone()
+    {
+        var copy = new CmaLearningRate(MeanAverage.Length)
+        {
+            MeanVariance = MeanVariance,
+            CovarianceVariance = CovarianceVariance,
+            MeanRate = MeanRate,
+            CovarianceRate = CovarianceRate,
+        };
+        MeanAverage.CopyTo(copy.MeanAverage, 0);
+        CovarianceAverage.CopyTo(copy.CovarianceAverage, 0);
+        return copy;
+    }
+
     /// <summary>The moving average of the mean's update in local coordinates (E_m).</summary>
     public double[] MeanAverage { get; }
 

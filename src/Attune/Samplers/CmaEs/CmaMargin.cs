@@ -14,6 +14,7 @@ internal sealed class CmaMargin
 {
     private readonly CmaDiscreteAxis?[] axes;
     private readonly double[] scale;
+    private readonly int populationSize;
 
     /// <summary>Creates the margin state with A = 1.</summary>
     /// <param name="axes">The discrete axis of each coordinate, <see langword="null"/> for continuous ones.</param>
@@ -22,6 +23,7 @@ internal sealed class CmaMargin
     public CmaMargin(CmaDiscreteAxis?[] axes, int populationSize, double[]? scale = null)
     {
         this.axes = axes;
+        this.populationSize = populationSize;
         Alpha = 1.0 / (axes.Length * (double)populationSize);
         if (scale is not null && scale.Length != axes.Length)
         {
@@ -30,6 +32,10 @@ internal sealed class CmaMargin
 
         this.scale = scale ?? Enumerable.Repeat(1.0, axes.Length).ToArray();
     }
+
+    /// <summary>An independent copy.</summary>
+    /// <returns>The copy.</returns>
+    public CmaMargin Clone() => new(axes, populationSize, (double[])scale.Clone());
 
     /// <summary>The margin α.</summary>
     public double Alpha { get; }

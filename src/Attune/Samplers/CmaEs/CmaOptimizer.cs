@@ -74,6 +74,26 @@ internal sealed class CmaOptimizer
         Decompose();
     }
 
+    // A copy of another run, with its eigendecomposition.
+    private CmaOptimizer(CmaOptimizer other)
+    {
+        Parameters = other.Parameters;
+        Domain = other.Domain;
+        mean = (double[])other.mean.Clone();
+        sigma = other.sigma;
+        InitialSigma = other.InitialSigma;
+        covariance = (double[])other.covariance.Clone();
+        pathC = (double[])other.pathC.Clone();
+        pathSigma = (double[])other.pathSigma.Clone();
+        Generation = other.Generation;
+        functionHistory = (double[])other.functionHistory.Clone();
+        LearningRate = other.LearningRate?.Clone();
+        Margin = other.Margin?.Clone();
+        basis = (double[])other.basis.Clone();
+        scales = (double[])other.scales.Clone();
+        transform = (double[])other.transform.Clone();
+    }
+
     /// <summary>The strategy parameters.</summary>
     public CmaParameters Parameters { get; }
 
@@ -223,6 +243,10 @@ internal sealed class CmaOptimizer
         CmaLearningRate? learningRate,
         CmaMargin? margin) =>
         new(parameters, domain, mean, sigma, initialSigma, covariance, pathC, pathSigma, generation, functionHistory, learningRate, margin);
+
+    /// <summary>An independent copy of the run (to update while others sample from this one).</summary>
+    /// <returns>The copy.</returns>
+    public CmaOptimizer Clone() => new(this);
 
     /// <summary>The default population size, 4 + ⌊3 ln n⌋.</summary>
     /// <param name="n">The dimension.</param>

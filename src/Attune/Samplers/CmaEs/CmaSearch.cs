@@ -79,6 +79,20 @@ internal sealed class CmaSearch
     /// <summary>The global generation at which the current run started.</summary>
     public long RunStart { get; set; }
 
+    /// <summary>An independent copy of the search (to update while others sample from this one).</summary>
+    /// <returns>The copy.</returns>
+    public CmaSearch Clone() => new(Optimizer.Clone(), Seed, Strategy, IncPopSize, BasePopulationSize, BaseSigma, WithMargin)
+    {
+        Orthogonal = Orthogonal,
+        Generation = Generation,
+        Restarts = Restarts,
+        LargeRestarts = LargeRestarts,
+        SmallEvaluations = SmallEvaluations,
+        LargeEvaluations = LargeEvaluations,
+        LargeRegime = LargeRegime,
+        RunStart = RunStart,
+    };
+
     /// <summary>Draws candidate <paramref name="key"/> of the current generation.</summary>
     /// <param name="key">The candidate's key (its slot and draw).</param>
     /// <param name="x">Receives the sample, the point the distribution learns from.</param>
