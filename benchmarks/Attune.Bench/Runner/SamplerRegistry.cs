@@ -17,6 +17,7 @@ public sealed class SamplerRegistry
         ["qmc"] = seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true }),
         ["cmaes"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed }),
         ["cmaes_iid"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, OrthogonalSampling = false }),
+        ["cmaes_margin"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, WithMargin = true }),
     };
 
     /// <summary>The registered names, in registration order.</summary>

@@ -55,6 +55,7 @@ public class CmaOptimizerTests
         Assert.True(bestRosenbrock <= 1e-8, $"Rosenbrock: best {bestRosenbrock} after {rosenbrock} evaluations");
     }
 
+    [Trait("Category", "Statistical")]
     [Fact]
     public void Separable_CMA_is_faster_than_full_CMA_on_a_separable_ellipsoid()
     {
@@ -78,6 +79,7 @@ public class CmaOptimizerTests
         Assert.True(best > 1e-8, $"a diagonal covariance should not reach 1e-8 on the rotated ellipsoid within 9,000 evaluations, but got {best}");
     }
 
+    [Trait("Category", "Statistical")]
     [Theory]
     [InlineData(CmaRestartStrategy.Ipop)]
     [InlineData(CmaRestartStrategy.Bipop)]
@@ -112,6 +114,7 @@ public class CmaOptimizerTests
         Assert.True(improved >= 2, $"{strategy} improved on a single run for {improved} of 3 seeds");
     }
 
+    [Trait("Category", "Statistical")]
     [Fact]
     public void Margin_keeps_integer_coordinates_exploring()
     {
