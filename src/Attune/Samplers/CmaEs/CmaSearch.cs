@@ -14,6 +14,9 @@ internal sealed class CmaSearch
     private const ulong RestartKey = 0xC3A5_C85C_97CB_3127UL;
     private const ulong OrthogonalKey = 0x9AE1_6A3B_2F90_404FUL;
 
+    // The orthogonal directions of one generation, computed once (threads that race compute the same array).
+    private OrthogonalDirectionsOf? orthogonal;
+
     /// <summary>Creates a search from its first run.</summary>
     /// <param name="optimizer">The first run.</param>
     /// <param name="seed">The seed of every sample.</param>
@@ -116,59 +119,72 @@ internal sealed class CmaSearch
     public void OrthogonalCandidate(int slot, ulong key, Span<double> x, Span<double> evaluated)
     {
         var n = Optimizer.Dimension;
-        var block = slot / n;
-        var rows = Math.Min(n, Optimizer.PopulationSize - (block * n));
-        var stream = SeededRandom.For(SeededRandom.Derive(Seed, (ulong)Generation), OrthogonalKey + (ulong)block);
-        var z = new double[rows * n];
-        var lengths = new double[rows];
-        for (var r = 0; r < rows; r++)
+        var cached = Volatile.Read(ref orthogonal);
+        if (cached is null || cached.Generation != Generation)
         {
-            var row = z.AsSpan(r * n, n);
-            var squares = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                row[i] = stream.NextGaussian();
-                squares += row[i] * row[i];
-            }
-
-            lengths[r] = Math.Sqrt(squares);
-            for (var q = 0; q < r; q++)
-            {
-                var previous = z.AsSpan(q * n, n);
-                var dot = 0.0;
-                for (var i = 0; i < n; i++)
-                {
-                    dot += row[i] * previous[i];
-                }
-
-                for (var i = 0; i < n; i++)
-                {
-                    row[i] -= dot * previous[i];
-                }
-            }
-
-            var norm = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                norm += row[i] * row[i];
-            }
-
-            norm = Math.Sqrt(norm);
-            for (var i = 0; i < n; i++)
-            {
-                row[i] /= norm;
-            }
-        }
-
-        var mine = z.AsSpan((slot - (block * n)) * n, n);
-        for (var i = 0; i < n; i++)
-        {
-            mine[i] *= lengths[slot - (block * n)];
+            cached = new OrthogonalDirectionsOf(Generation, OrthogonalDirections());
+            Volatile.Write(ref orthogonal, cached);
         }
 
         var random = SeededRandom.For(SeededRandom.Derive(Seed, (ulong)Generation), key);
-        Optimizer.Sample(mine, random, x);
+        Optimizer.Sample(cached.Directions.AsSpan(slot * n, n), random, x);
         Optimizer.ForEvaluation(x, evaluated);
+    }
+
+    // The λ standard normal vectors of the current generation, orthogonal within each block of n.
+    private double[] OrthogonalDirections()
+    {
+        var n = Optimizer.Dimension;
+        var lambda = Optimizer.PopulationSize;
+        var z = new double[lambda * n];
+        for (var block = 0; block * n < lambda; block++)
+        {
+            var rows = Math.Min(n, lambda - (block * n));
+            var stream = SeededRandom.For(SeededRandom.Derive(Seed, (ulong)Generation), OrthogonalKey + (ulong)block);
+            for (var r = 0; r < rows; r++)
+            {
+                var row = z.AsSpan(((block * n) + r) * n, n);
+                var squares = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    row[i] = stream.NextGaussian();
+                    squares += row[i] * row[i];
+                }
+
+                // Gram–Schmidt against the earlier rows of the block, then the length it was drawn with.
+                for (var q = 0; q < r; q++)
+                {
+                    var previous = z.AsSpan(((block * n) + q) * n, n);
+                    var dot = 0.0;
+                    var previousSquares = 0.0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        dot += row[i] * previous[i];
+                        previousSquares += previous[i] * previous[i];
+                    }
+
+                    var projection = dot / previousSquares;
+                    for (var i = 0; i < n; i++)
+                    {
+                        row[i] -= projection * previous[i];
+                    }
+                }
+
+                var norm = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    norm += row[i] * row[i];
+                }
+
+                var scale = Math.Sqrt(squares / norm);
+                for (var i = 0; i < n; i++)
+                {
+                    row[i] *= scale;
+                }
+            }
+        }
+
+        return z;
     }
 
     /// <summary>Updates the current run with one generation and restarts it when it stops (see <see cref="Strategy"/>).</summary>
@@ -270,4 +286,6 @@ internal sealed class CmaSearch
 
         return (int)Math.Min(grown, int.MaxValue / 2);
     }
+
+    private sealed record OrthogonalDirectionsOf(long Generation, double[] Directions);
 }

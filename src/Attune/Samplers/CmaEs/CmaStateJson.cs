@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Attune.Storage.Journal;
 
 namespace Attune.Samplers;
 
@@ -13,7 +12,8 @@ namespace Attune.Samplers;
 /// </summary>
 /// <remarks>
 /// <code>
-/// {"version": 1, "seed": u64, "generation": g, "params": [[name, distribution JSON], …],
+/// {"version": 1, "seed": u64, "generation": g,
+///  "params": [{"name": n, "type": "float" | "int", "low": l, "high": h, "log": bool, "step": s | null}, …],
 ///  "strategy": "none" | "ipop" | "bipop", "inc_popsize": k, "base_popsize": λ₀, "base_sigma": σ₀,
 ///  "margin": bool, "orthogonal": bool, "restarts": r, "large_restarts": r, "small_evals": e, "large_evals": e,
 ///  "large_regime": bool, "run_start": g, "reserved": [trial numbers],
@@ -43,10 +43,7 @@ internal static class CmaStateJson
             writer.WriteStartArray("params");
             for (var i = 0; i < state.Space.Dimension; i++)
             {
-                writer.WriteStartArray();
-                writer.WriteStringValue(state.Space.Names[i]);
-                writer.WriteStringValue(OptunaDistributionJson.ToJson(state.Space.DistributionAt(i)));
-                writer.WriteEndArray();
+                WriteParameter(writer, state.Space.Names[i], state.Space.DistributionAt(i));
             }
 
             writer.WriteEndArray();
@@ -99,7 +96,8 @@ internal static class CmaStateJson
             var space = new Dictionary<string, Distribution>(StringComparer.Ordinal);
             foreach (var item in root.GetProperty("params").EnumerateArray())
             {
-                space[item[0].GetString()!] = OptunaDistributionJson.Parse(item[1].GetString()!);
+                var (name, distribution) = ReadParameter(item);
+                space[name] = distribution;
             }
 
             var cmaSpace = CmaSpace.From(space);
@@ -143,6 +141,57 @@ internal static class CmaStateJson
             throw new InvalidOperationException(
                 $"Study '{studyName}' has an unreadable system attribute '{CmaEsSampler.StateKey}' ({e.Message}); delete it to start CMA-ES afresh.", e);
         }
+    }
+
+    // {"name": n, "type": "float" | "int", "low": l, "high": h, "log": bool, "step": s | null}
+    private static void WriteParameter(Utf8JsonWriter writer, string name, Distribution distribution)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", name);
+        switch (distribution)
+        {
+            case FloatDistribution f:
+                writer.WriteString("type", "float");
+                writer.WriteNumber("low", f.Low);
+                writer.WriteNumber("high", f.High);
+                writer.WriteBoolean("log", f.Log);
+                if (f.Step is { } step)
+                {
+                    writer.WriteNumber("step", step);
+                }
+                else
+                {
+                    writer.WriteNull("step");
+                }
+
+                break;
+            case IntDistribution d:
+                writer.WriteString("type", "int");
+                writer.WriteNumber("low", d.Low);
+                writer.WriteNumber("high", d.High);
+                writer.WriteBoolean("log", d.Log);
+                writer.WriteNumber("step", d.Step);
+                break;
+            default:
+                throw new InvalidOperationException($"Parameter '{name}' has a distribution CMA-ES does not sample: {distribution}.");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static (string Name, Distribution Distribution) ReadParameter(JsonElement item)
+    {
+        var name = item.GetProperty("name").GetString() ?? throw new InvalidOperationException("a parameter has no name");
+        var log = item.GetProperty("log").GetBoolean();
+        var step = item.GetProperty("step");
+        Distribution distribution = item.GetProperty("type").GetString() switch
+        {
+            "float" => new FloatDistribution(
+                item.GetProperty("low").GetDouble(), item.GetProperty("high").GetDouble(), log, step.ValueKind == JsonValueKind.Null ? null : step.GetDouble()),
+            "int" => new IntDistribution(item.GetProperty("low").GetInt32(), item.GetProperty("high").GetInt32(), log, step.GetInt32()),
+            var other => throw new InvalidOperationException($"parameter '{name}' has an unknown type '{other}'"),
+        };
+        return (name, distribution);
     }
 
     private static void WriteRun(Utf8JsonWriter writer, CmaOptimizer run)
