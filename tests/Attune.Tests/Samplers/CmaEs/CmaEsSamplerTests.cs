@@ -135,6 +135,32 @@ public class CmaEsSamplerTests
     }
 
     [Fact]
+    public void Two_samplers_on_one_storage_never_run_one_candidate_twice()
+    {
+        // Two Study objects with their own sampler instances (as two processes would have) race for slots:
+        // only the claim protocol, not a lock, keeps their candidates apart.
+        var storage = new Attune.Storage.InMemory.InMemoryStorage();
+        var first = Study.Create(new StudyOptions { Name = "shared", StorageInstance = storage, Sampler = Seeded(21) });
+        first.Optimize(t => Sphere(t, 1), new OptimizeOptions { Trials = 1 });
+        var second = Study.Load("shared", storage, Seeded(21));
+        Parallel.Invoke(
+            () => first.Optimize(t => Sphere(t, 1), new OptimizeOptions { Trials = 100, Parallelism = 2 }),
+            () => second.Optimize(t => Sphere(t, 1), new OptimizeOptions { Trials = 100, Parallelism = 2 }));
+
+        var trials = first.Trials;
+        Assert.Equal(201, trials.Count(t => t.State == TrialState.Complete));
+        var claims = trials.Skip(1)
+            .Select(t => (IReadOnlyDictionary<string, object?>)t.SystemAttrs[CmaEsSampler.CandidateKey]!)
+            .Select(c => ((long)c["generation"]!, (long)c["slot"]!, (long)c["draw"]!))
+            .ToList();
+        Assert.Equal(claims.Count, claims.Distinct().Count());
+        var points = trials.Select(t => string.Join(",", t.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value))).ToList();
+        Assert.Equal(points.Count, points.Distinct().Count());
+        using var state = System.Text.Json.JsonDocument.Parse((string)first.SystemAttrs[CmaEsSampler.StateKey]!);
+        Assert.InRange(state.RootElement.GetProperty("generation").GetInt64(), 20, 26);
+    }
+
+    [Fact]
     public void A_failed_trial_leaves_its_slot_to_a_fresh_candidate()
     {
         var study = Study.Create(new StudyOptions { Sampler = Seeded(2) });
