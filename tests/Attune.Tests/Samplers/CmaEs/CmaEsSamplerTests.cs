@@ -138,8 +138,9 @@ public class CmaEsSamplerTests
     public void Two_samplers_on_one_storage_never_run_one_candidate_twice()
     {
         // Two Study objects with their own sampler instances (as two processes would have) race for slots:
-        // only the claim protocol, not a lock, keeps their candidates apart.
-        var storage = new Attune.Storage.InMemory.InMemoryStorage();
+        // only the claim protocol, not a lock, keeps their candidates apart. The storage yields and sleeps
+        // around writes so that claims interleave in many ways.
+        var storage = new JitterStorage();
         var first = Study.Create(new StudyOptions { Name = "shared", StorageInstance = storage, Sampler = Seeded(21) });
         first.Optimize(t => Sphere(t, 1), new OptimizeOptions { Trials = 1 });
         var second = Study.Load("shared", storage, Seeded(21));
