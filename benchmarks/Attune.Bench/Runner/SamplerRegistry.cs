@@ -19,6 +19,9 @@ public sealed class SamplerRegistry
         ["tpe_uni"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = false }),
         ["nsga2"] = seed => new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed }),
         ["nsga3"] = seed => new NsgaIIISampler(new NsgaIIISamplerOptions { Seed = seed }),
+        ["cmaes"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed }),
+        ["cmaes_iid"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, OrthogonalSampling = false }),
+        ["cmaes_margin"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, WithMargin = true }),
     };
 
     /// <summary>The registered names, in registration order.</summary>

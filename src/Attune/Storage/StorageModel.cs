@@ -150,7 +150,7 @@ internal sealed class StorageModel
             study.Waiting.Add(trial.Number);
         }
 
-        study.Snapshot = null;
+        study.Invalidate();
         return trial.Freeze();
     }
 
@@ -251,12 +251,35 @@ internal sealed class StorageModel
             return snapshot;
         }
 
+        // Rebuilt from the previous snapshot: only trials that changed since, and new ones, are read again,
+        // so a snapshot after one change costs a copy of the array rather than a pass over every trial.
         var records = new TrialRecord[study.Trials.Count];
-        for (var i = 0; i < records.Length; i++)
+        if (study.Previous is { } previous && previous.Length <= records.Length)
         {
-            records[i] = study.Trials[i].Freeze();
+            Array.Copy(previous, records, previous.Length);
+            foreach (var number in study.Changed)
+            {
+                if (number < previous.Length)
+                {
+                    records[number] = study.Trials[number].Freeze();
+                }
+            }
+
+            for (var i = previous.Length; i < records.Length; i++)
+            {
+                records[i] = study.Trials[i].Freeze();
+            }
+        }
+        else
+        {
+            for (var i = 0; i < records.Length; i++)
+            {
+                records[i] = study.Trials[i].Freeze();
+            }
         }
 
+        study.Changed.Clear();
+        study.Previous = null;
         study.Snapshot = records;
         return records;
     }
@@ -326,7 +349,26 @@ internal sealed class StorageModel
 
         public TrialRecord[]? Snapshot { get; set; }
 
+        // The last snapshot, after it was invalidated, and the numbers of the trials changed since it was built.
+        public TrialRecord[]? Previous { get; set; }
+
+        public HashSet<int> Changed { get; } = [];
+
         public StudyInfo? InfoCache { get; set; }
+
+        public void Invalidate(int? changedTrial = null)
+        {
+            if (Snapshot is { } snapshot)
+            {
+                Previous = snapshot;
+                Snapshot = null;
+            }
+
+            if (changedTrial is { } number)
+            {
+                Changed.Add(number);
+            }
+        }
 
         public StudyInfo Info() => InfoCache ??= new StudyInfo(
             Id, Name, Directions, new Dictionary<string, object?>(UserAttrs), new Dictionary<string, object?>(SystemAttrs));
@@ -363,7 +405,7 @@ internal sealed class StorageModel
         public void Changed()
         {
             frozen = null;
-            Study.Snapshot = null;
+            Study.Invalidate(Number);
         }
 
         public TrialRecord Freeze()
