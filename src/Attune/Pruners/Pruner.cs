@@ -4,8 +4,20 @@ namespace Attune.Pruners;
 /// Decides whether a running trial should stop early, from its intermediate values and those of
 /// earlier trials. Called by <see cref="Trial.ShouldPrune"/>; must be thread-safe.
 /// </summary>
+/// <remarks>
+/// A pruner keeps state only in its own fields (caches that any process can rebuild) and in trial
+/// or study system attributes, so that workers in other processes see the same decisions.
+/// </remarks>
 public abstract class Pruner
 {
+    /// <summary>
+    /// Whether the pruner can judge trials of a study with several objectives (trials that report a
+    /// vector per step with <see cref="Trial.Report(IReadOnlyList{double}, long)"/>). When it cannot,
+    /// <see cref="Trial.ShouldPrune"/> throws for such studies.
+    /// </summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public virtual bool SupportsMultiObjective => false;
+
     /// <summary>Whether <paramref name="trial"/> should be pruned now.</summary>
     /// <param name="study">The study.</param>
     /// <param name="trial">A snapshot of the running trial, with its intermediate values.</param>
