@@ -18,6 +18,7 @@ internal static class Program
             return args[1] switch
             {
                 "lcbench" => LcBenchProgram.Run(args[2..], Console.Out, Console.Error),
+                "learning-curve" => LearningCurveSuite.RunSuite(args[2..], Console.Out, Console.Error),
                 _ => Unknown(args[1]),
             };
         }
@@ -95,7 +96,7 @@ internal static class Program
 
     private static int Unknown(string suite)
     {
-        Console.Error.WriteLine($"Unknown suite '{suite}'; known: lcbench.");
+        Console.Error.WriteLine($"Unknown suite '{suite}'; known: lcbench, learning-curve.");
         return 2;
     }
 }
