@@ -111,3 +111,96 @@ public class HyperbandPrunerTests
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
     }
 }
+
+public class HyperbandSamplerTrialsTests
+{
+    private static Study StudyWith(HyperbandSamplerTrials mode, out HyperbandPruner pruner)
+    {
+        pruner = new HyperbandPruner(new() { MinResource = 1, MaxResource = 9, ReductionFactor = 3, SamplerTrials = mode });
+        return PrunerTestKit.NewStudy(pruner, name: "hb-test");
+    }
+
+    /// <summary>Runs trials with two parameters whose curve is level + 1/step, so a trial's rank is the same at every budget.</summary>
+    private static void RunTrials(Study study, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var trial = study.Ask();
+            var level = trial.SuggestFloat("x", 0, 1);
+            trial.SuggestFloat("y", 0, 1);
+            var pruned = false;
+            for (var step = 0; step <= 9 && !pruned; step++)
+            {
+                trial.Report(level + (1.0 / (step + 1)), step);
+                pruned = trial.ShouldPrune();
+            }
+
+            if (pruned)
+            {
+                study.Tell(trial, TrialState.Pruned);
+            }
+            else
+            {
+                study.Tell(trial, level + 0.1);
+            }
+        }
+    }
+
+    [Fact]
+    public void All_leaves_the_study_as_it_is()
+    {
+        var study = StudyWith(HyperbandSamplerTrials.All, out var pruner);
+        RunTrials(study, 20);
+        Assert.Null(pruner.TrialsForSampler(study, 20));
+    }
+
+    [Fact]
+    public void Bracket_keeps_the_trials_of_the_sampled_trials_bracket()
+    {
+        var study = StudyWith(HyperbandSamplerTrials.Bracket, out var pruner);
+        RunTrials(study, 40);
+        for (var n = 40; n < 45; n++)
+        {
+            var bracket = pruner.GetBracket(study, n);
+            var view = pruner.TrialsForSampler(study, n)!;
+            Assert.NotEmpty(view);
+            Assert.All(view, t => Assert.Equal(bracket, pruner.GetBracket(study, t.Number)));
+            Assert.Equal(study.Trials.Count(t => pruner.GetBracket(study, t.Number) == bracket), view.Count);
+            Assert.All(view, t => Assert.Same(study.Trials[t.Number], t));
+        }
+    }
+
+    [Fact]
+    public void Largest_budget_shows_every_trial_that_reached_it_by_its_value_there()
+    {
+        var study = StudyWith(HyperbandSamplerTrials.LargestBudget, out var pruner);
+        RunTrials(study, 12);
+
+        // 2 parameters: a budget needs max(10, 2·3) = 10 observations; step 1 (rungs 1, 3, 9) is where 10 trials arrived first.
+        var trials = study.Trials;
+        var view = pruner.TrialsForSampler(study, 12)!;
+        var expectedBudget = new long[] { 9, 3, 1 }.First(b => trials.Count(t => t.LastStep >= b) >= 10);
+        Assert.True(trials.Count(t => t.State == TrialState.Complete) < 10);
+        Assert.Equal(trials.Count(t => t.LastStep >= expectedBudget), view.Count);
+        Assert.All(view, t =>
+        {
+            Assert.Equal(TrialState.Complete, t.State);
+            Assert.Equal(trials[t.Number].IntermediateValues[expectedBudget], t.Value);
+        });
+
+        // Once enough trials complete, the complete trials themselves are the view.
+        RunTrials(study, 150);
+        var complete = study.Trials.Where(t => t.State == TrialState.Complete).ToList();
+        Assert.True(complete.Count >= 10);
+        Assert.Equal(complete.Select(t => t.Number), pruner.TrialsForSampler(study, 200)!.Select(t => t.Number));
+    }
+
+    [Fact]
+    public void Before_the_brackets_are_known_samplers_see_all_trials()
+    {
+        var pruner = new HyperbandPruner(new() { SamplerTrials = HyperbandSamplerTrials.LargestBudget });
+        var study = PrunerTestKit.NewStudy(pruner, name: "hb-auto");
+        Assert.Null(pruner.TrialsForSampler(study, 0));
+        Assert.Null(new NopPruner().TrialsForSampler(study, 0));
+    }
+}

@@ -19,6 +19,13 @@ internal sealed class HyperbandBrackets
     public HyperbandBrackets(int minResource, long maxResource, int reductionFactor, int bootstrapCount)
     {
         var count = BracketCountFor(minResource, maxResource, reductionFactor);
+        var budgets = new List<long> { minResource };
+        while (budgets[^1] <= maxResource / reductionFactor)
+        {
+            budgets.Add(budgets[^1] * reductionFactor);
+        }
+
+        Budgets = budgets;
         allocations = new long[count];
         Rules = new SuccessiveHalvingRule[count];
         for (var bracket = 0; bracket < count; bracket++)
@@ -35,6 +42,9 @@ internal sealed class HyperbandBrackets
             Rules[bracket] = new SuccessiveHalvingRule(minResource, reductionFactor, bracket, bootstrapCount);
         }
     }
+
+    /// <summary>The rung steps of bracket 0 (which include every other bracket's), ascending.</summary>
+    public IReadOnlyList<long> Budgets { get; }
 
     /// <summary>The successive-halving rule of each bracket.</summary>
     public SuccessiveHalvingRule[] Rules { get; }

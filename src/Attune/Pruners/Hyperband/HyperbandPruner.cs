@@ -8,6 +8,10 @@ namespace Attune.Pruners;
 /// of the study name and the trial number (Optuna's rule): name the study to make pruning reproducible.
 /// </summary>
 /// <remarks>
+/// <para>With a TPE sampler this is BOHB: the sampler asks <see cref="TrialsForSampler"/> which trials
+/// to model, and gets the trial's bracket (<see cref="HyperbandSamplerTrials.Bracket"/>, Optuna's way)
+/// or every trial's value at the largest budget with enough observations
+/// (<see cref="HyperbandSamplerTrials.LargestBudget"/>, the BOHB paper's way); see docs/pruning.md.</para>
 /// <para>Multi-objective studies are ranked as by <see cref="SuccessiveHalvingPruner"/> (non-domination rank, then crowding distance).</para>
 /// </remarks>
 public sealed class HyperbandPruner : Pruner
@@ -42,6 +46,11 @@ public sealed class HyperbandPruner : Pruner
         if (options.ReductionFactor < 2)
         {
             throw new ArgumentException($"ReductionFactor must be >= 2, but got {options.ReductionFactor}.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.SamplerTrials))
+        {
+            throw new ArgumentException($"SamplerTrials {(int)options.SamplerTrials} is not one of All, Bracket, LargestBudget.", nameof(options));
         }
 
         if (options.BootstrapCount < 0)
@@ -94,6 +103,24 @@ public sealed class HyperbandPruner : Pruner
 
         var bracket = known.BracketOf(study.Name, trial.Number);
         return known.Rules[bracket].ShouldPrune(study, trial, () => InBracket(known, study, bracket));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>As <see cref="HyperbandPrunerOptions.SamplerTrials"/> says; until the brackets are known (automatic maximum resource), all trials.</remarks>
+    public override IReadOnlyList<TrialRecord>? TrialsForSampler(Study study, int trialNumber)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        if (Options.SamplerTrials == HyperbandSamplerTrials.All || Brackets(study) is not { } known)
+        {
+            return null;
+        }
+
+        if (Options.SamplerTrials == HyperbandSamplerTrials.Bracket)
+        {
+            return [.. InBracket(known, study, known.BracketOf(study.Name, trialNumber))];
+        }
+
+        return BudgetView.Of(study.Trials, known.Budgets);
     }
 
     private static IEnumerable<TrialRecord> InBracket(HyperbandBrackets known, Study study, int bracket)

@@ -20,6 +20,13 @@ public sealed record HyperbandPrunerOptions
     /// <value>Default 3.</value>
     public int ReductionFactor { get; init; } = 3;
 
+    /// <summary>
+    /// Which trials a model-based sampler (TPE) learns from when it samples a trial: with TPE,
+    /// <see cref="HyperbandSamplerTrials.LargestBudget"/> and <see cref="HyperbandSamplerTrials.Bracket"/> make BOHB.
+    /// </summary>
+    /// <value>Default <see cref="HyperbandSamplerTrials.Bracket"/> (Optuna's).</value>
+    public HyperbandSamplerTrials SamplerTrials { get; init; } = HyperbandSamplerTrials.Bracket;
+
     /// <summary>The least number of trials at a rung of a bracket before any is promoted (see <see cref="SuccessiveHalvingPrunerOptions.BootstrapCount"/>); requires an explicit <see cref="MaxResource"/>.</summary>
     /// <value>Default 0.</value>
     public int BootstrapCount { get; init; }
