@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Attune.Bench.Functions;
+using Attune.Bench.MultiFidelity;
 using Attune.Bench.Runner;
 
 namespace Attune.Bench;
@@ -12,6 +13,16 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == "--suite")
+        {
+            return args[1] switch
+            {
+                "lcbench" => LcBenchProgram.Run(args[2..], Console.Out, Console.Error),
+                "learning-curve" => LearningCurveSuite.RunSuite(args[2..], Console.Out, Console.Error),
+                _ => Unknown(args[1]),
+            };
+        }
+
         var registry = SamplerRegistry.Default;
         BenchOptions options;
         try
@@ -81,5 +92,11 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    private static int Unknown(string suite)
+    {
+        Console.Error.WriteLine($"Unknown suite '{suite}'; known: lcbench, learning-curve.");
+        return 2;
     }
 }

@@ -1,10 +1,9 @@
 namespace Attune.Pruners;
 
 /// <summary>
-/// The rule behind the median and percentile pruners: prune when the trial's best intermediate value
-/// is worse than the given percentile of the values completed trials reported at the trial's last step.
-/// Caches each completed trial's intermediate values so that a check costs what changed, not the
-/// whole study.
+/// The rule behind the median and percentile pruners (Optuna's): at a pruning step, prune when the
+/// trial's best intermediate value so far is worse than the given percentile of the values that
+/// completed trials reported at the same step.
 /// </summary>
 internal sealed class PercentileRule
 {
@@ -26,16 +25,7 @@ internal sealed class PercentileRule
             throw new ArgumentException($"StartupTrials must be >= 0, but got {startupTrials}.", nameof(startupTrials));
         }
 
-        if (warmupSteps < 0)
-        {
-            throw new ArgumentException($"WarmupSteps must be >= 0, but got {warmupSteps}.", nameof(warmupSteps));
-        }
-
-        if (intervalSteps < 1)
-        {
-            throw new ArgumentException($"IntervalSteps must be >= 1, but got {intervalSteps}.", nameof(intervalSteps));
-        }
-
+        PruningSteps.Validate(warmupSteps, intervalSteps);
         if (minTrials < 1)
         {
             throw new ArgumentException($"MinTrials must be >= 1, but got {minTrials}.", nameof(minTrials));
@@ -52,12 +42,13 @@ internal sealed class PercentileRule
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(trial);
-        if (trial.LastStep is not { } step || step < warmupSteps || !IsFirstInInterval(step, trial.IntermediateValues.Keys))
+        if (trial.LastStep is not { } step || !PruningSteps.IsPruningStep(step, trial.IntermediateValues.Keys, warmupSteps, intervalSteps))
         {
             return false;
         }
 
         var completed = 0;
+        var reported = 0;
         var atStep = new List<double>();
         foreach (var other in study.Trials)
         {
@@ -67,9 +58,13 @@ internal sealed class PercentileRule
             }
 
             completed++;
-            if (other.IntermediateValues.TryGetValue(step, out var v) && !double.IsNaN(v))
+            if (other.IntermediateValues.TryGetValue(step, out var v))
             {
-                atStep.Add(v);
+                reported++;
+                if (!double.IsNaN(v))
+                {
+                    atStep.Add(v);
+                }
             }
         }
 
@@ -93,7 +88,8 @@ internal sealed class PercentileRule
             return true;
         }
 
-        if (atStep.Count < minTrials)
+        // As numpy's nanpercentile: NaN values count towards MinTrials but not towards the percentile.
+        if (reported < minTrials || atStep.Count == 0)
         {
             return false;
         }
@@ -111,24 +107,5 @@ internal sealed class PercentileRule
         var upper = Math.Min(lower + 1, values.Count - 1);
         var fraction = position - lower;
         return values[lower] + ((values[upper] - values[lower]) * fraction);
-    }
-
-    /// <summary>
-    /// Whether <paramref name="step"/> is the first reported step at or after the latest pruning point
-    /// (warm-up + k·interval), so a trial is checked once per interval even when it skips steps.
-    /// </summary>
-    private bool IsFirstInInterval(long step, IEnumerable<long> reportedSteps)
-    {
-        var nearestPruningStep = ((step - warmupSteps) / intervalSteps * intervalSteps) + warmupSteps;
-        var secondLast = -1L;
-        foreach (var s in reportedSteps)
-        {
-            if (s > secondLast && s != step)
-            {
-                secondLast = s;
-            }
-        }
-
-        return secondLast < nearestPruningStep;
     }
 }

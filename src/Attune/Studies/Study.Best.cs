@@ -93,7 +93,7 @@ public sealed partial class Study
         return true;
     }
 
-    private static TrialRecord? FindBest(IReadOnlyList<TrialRecord> trials, StudyDirection direction)
+    internal static TrialRecord? FindBest(IReadOnlyList<TrialRecord> trials, StudyDirection direction)
     {
         TrialRecord? best = null;
         foreach (var trial in trials)

@@ -332,6 +332,23 @@ public sealed partial class Study : IDisposable
         StorageBackend.SetStudySystemAttr(studyId, key, AttributeValue.Normalize(value, key));
     }
 
+    /// <summary>
+    /// Sets a system attribute of one of the study's trials for a pruner, which sees trials as records:
+    /// through the running <see cref="Trial"/> when this process runs it (so that its cached attributes
+    /// stay current), else in storage.
+    /// </summary>
+    internal void SetTrialSystemAttr(TrialRecord trial, string key, object? value)
+    {
+        if (activeTrials.TryGetValue(trial.Number, out var running) && running.TrialId == trial.TrialId)
+        {
+            running.SetSystemAttr(key, value);
+        }
+        else
+        {
+            StorageBackend.SetTrialSystemAttr(trial.TrialId, key, AttributeValue.Normalize(value, key));
+        }
+    }
+
     /// <summary>Releases the storage when the study opened it from a URL; a storage passed as an object is left open.</summary>
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Attune.Diagnostics;
+using Attune.Pruners;
 using Attune.Storage;
 
 namespace Attune;
@@ -13,6 +14,12 @@ public sealed class Trial
 {
     /// <summary>The system attribute that holds the parameters of an enqueued trial (Optuna's name).</summary>
     public const string FixedParamsKey = "fixed_params";
+
+    /// <summary>
+    /// The prefix of the system attributes that hold the vectors of <see cref="Report(IReadOnlyList{double}, long)"/>
+    /// in multi-objective studies: <c>attune:intermediate_values:STEP</c>, a list of one value per objective.
+    /// </summary>
+    public const string IntermediateValuesKeyPrefix = "attune:intermediate_values:";
 
     private readonly Lock gate = new();
     private readonly IStorage storage;
@@ -223,42 +230,81 @@ public sealed class Trial
     /// <param name="value">The value; NaN is recorded as it is.</param>
     /// <param name="step">The step (epoch, iteration), &gt;= 0. A step reported twice keeps its first value, with a warning.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
-    /// <exception cref="InvalidOperationException">The study has several objectives.</exception>
+    /// <exception cref="InvalidOperationException">The study has several objectives; report one value per objective with <see cref="Report(IReadOnlyList{double}, long)"/>.</exception>
     public void Report(double value, long step)
     {
-        if (step < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(step), step, "step must be >= 0.");
-        }
-
+        CheckStep(step);
         if (Study.Directions.Count > 1)
         {
-            throw new InvalidOperationException("Report takes one value per step; this study has several objectives.");
+            throw new InvalidOperationException(
+                $"Report(double, long) takes one value per step, but study '{Study.Name}' has {Study.Directions.Count} objectives; " +
+                "report a vector with Report(IReadOnlyList<double>, long).");
         }
 
-        lock (gate)
+        if (FirstReportOf(step, Fmt(value)))
         {
-            if (!reportedSteps.Add(step))
-            {
-                Log.StepAlreadyReported(Study.Logger, Number, step, Fmt(value));
-                return;
-            }
+            storage.SetTrialIntermediateValue(TrialId, step, value);
+        }
+    }
+
+    /// <summary>
+    /// Records one intermediate value per objective at <paramref name="step"/>, for pruners that judge
+    /// multi-objective trials (<see cref="SuccessiveHalvingPruner"/>, <see cref="HyperbandPruner"/>).
+    /// </summary>
+    /// <param name="values">One value per direction of the study; NaN and infinities are recorded as they are.</param>
+    /// <param name="step">The step (epoch, iteration), &gt;= 0. A step reported twice keeps its first values, with a warning.</param>
+    /// <remarks>
+    /// Storage keeps one number per step as an intermediate value (Optuna's format), so the vector goes
+    /// into the trial system attribute <c>attune:intermediate_values:STEP</c> (see
+    /// <see cref="IntermediateValuesKeyPrefix"/>) as a JSON list, with NaN and infinities as the strings
+    /// <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>; the first objective's value is also
+    /// recorded as the step's ordinary intermediate value, so that <see cref="TrialRecord.LastStep"/>,
+    /// plots and Optuna's tools see the curve of the first objective. Read a vector back with
+    /// <see cref="TrialRecord.GetIntermediateValues(long)"/>. In a single-objective study this is
+    /// <see cref="Report(double, long)"/> with the one value.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The number of values differs from the number of directions.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
+    public void Report(IReadOnlyList<double> values, long step)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        CheckStep(step);
+        var directions = Study.Directions.Count;
+        if (values.Count != directions)
+        {
+            throw new ArgumentException(
+                $"Report got {values.Count} value(s), but study '{Study.Name}' has {directions} direction(s); report one value per objective.",
+                nameof(values));
         }
 
-        storage.SetTrialIntermediateValue(TrialId, step, value);
+        if (directions == 1)
+        {
+            Report(values[0], step);
+            return;
+        }
+
+        if (FirstReportOf(step, "[" + string.Join(", ", values.Select(Fmt)) + "]"))
+        {
+            SetSystemAttr(IntermediateValuesKeyPrefix + step.ToString(CultureInfo.InvariantCulture), AttributeNumbers.Encode(values));
+            storage.SetTrialIntermediateValue(TrialId, step, values[0]);
+        }
     }
 
     /// <summary>Asks the study's pruner whether this trial should stop now; if so, throw <see cref="TrialPrunedException"/>.</summary>
     /// <returns><see langword="true"/> when the trial should be pruned.</returns>
-    /// <exception cref="InvalidOperationException">The study has several objectives.</exception>
+    /// <exception cref="InvalidOperationException">The study has several objectives and its pruner does not support that (<see cref="Pruner.SupportsMultiObjective"/>).</exception>
     public bool ShouldPrune()
     {
-        if (Study.Directions.Count > 1)
+        var pruner = Study.Pruner;
+        if (Study.Directions.Count > 1 && !pruner.SupportsMultiObjective)
         {
-            throw new InvalidOperationException("Pruning of multi-objective trials is not supported by the study's pruner.");
+            throw new InvalidOperationException(
+                $"{pruner.GetType().Name} cannot prune trials of study '{Study.Name}', which has {Study.Directions.Count} objectives; " +
+                "use SuccessiveHalvingPruner, HyperbandPruner or NopPruner, and report vectors with Report(IReadOnlyList<double>, long).");
         }
 
-        return Study.Pruner.Prune(Study, storage.GetTrial(TrialId));
+        return pruner.Prune(Study, storage.GetTrial(TrialId));
     }
 
     /// <summary>Sets a user attribute.</summary>
@@ -316,6 +362,29 @@ public sealed class Trial
     }
 
     private static string Fmt(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static void CheckStep(long step)
+    {
+        if (step < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "step must be >= 0.");
+        }
+    }
+
+    /// <summary>Claims <paramref name="step"/> for a report; a step reported before is logged and refused.</summary>
+    private bool FirstReportOf(long step, string value)
+    {
+        lock (gate)
+        {
+            if (reportedSteps.Add(step))
+            {
+                return true;
+            }
+        }
+
+        Log.StepAlreadyReported(Study.Logger, Number, step, value);
+        return false;
+    }
 
     private double ChooseValue(string name, Distribution distribution)
     {

@@ -62,6 +62,24 @@ public sealed record TrialRecord
     /// <summary>How long the trial ran; <see langword="null"/> unless it has both start and end times.</summary>
     public TimeSpan? Duration => StartedAt is { } s && CompletedAt is { } c ? c - s : null;
 
+    /// <summary>
+    /// The values reported at <paramref name="step"/>: the vector of
+    /// <see cref="Trial.Report(IReadOnlyList{double}, long)"/> in a multi-objective study, otherwise the
+    /// one intermediate value.
+    /// </summary>
+    /// <param name="step">The step.</param>
+    /// <returns>One value per objective (NaN where NaN was reported), or <see langword="null"/> when nothing was reported at the step.</returns>
+    public IReadOnlyList<double>? GetIntermediateValues(long step)
+    {
+        if (SystemAttrs.TryGetValue(Trial.IntermediateValuesKeyPrefix + step.ToString(System.Globalization.CultureInfo.InvariantCulture), out var stored)
+            && AttributeNumbers.TryDecode(stored, out double[] vector))
+        {
+            return vector;
+        }
+
+        return IntermediateValues.TryGetValue(step, out var value) ? [value] : null;
+    }
+
     /// <summary>The step of the last intermediate value, or <see langword="null"/> when none was reported.</summary>
     public long? LastStep
     {

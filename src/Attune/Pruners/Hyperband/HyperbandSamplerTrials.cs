@@ -1,0 +1,19 @@
+namespace Attune.Pruners;
+
+/// <summary>Which trials a model-based sampler learns from under a <see cref="HyperbandPruner"/> (see <see cref="Pruner.TrialsForSampler"/>).</summary>
+public enum HyperbandSamplerTrials
+{
+    /// <summary>All of the study's trials as they are (a TPE sampler ranks pruned trials below complete ones, by the step they reached).</summary>
+    All,
+
+    /// <summary>The trials of the sampled trial's own bracket, as they are (Optuna's BOHB-like mode).</summary>
+    Bracket,
+
+    /// <summary>
+    /// BOHB's rule (Falkner et al. 2018): every trial that reached the largest budget (a rung step, or
+    /// completion) with enough observations, shown as complete with its value at that budget. A budget
+    /// has enough observations when at least max(10, 2·(d + 1)) trials reached it, d being the number
+    /// of parameters.
+    /// </summary>
+    LargestBudget,
+}
