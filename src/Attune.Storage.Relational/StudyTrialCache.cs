@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+
+namespace Attune.Storage.Relational;
+
+/// <summary>
+/// One study's trials as this process last read them (Optuna's <c>_CachedStorage</c> idea). Finished trials never
+/// change, so a refresh reads only trials created since the last read (ids above the highest known: trial creation
+/// locks the study row, so ids of a study are committed in order) and trials that were unfinished then. The cost of
+/// a refresh follows what changed, not the size of the study.
+/// </summary>
+internal sealed class StudyTrialCache(int studyId)
+{
+    /// <summary>Above this many unfinished trials, a refresh reads every trial from the oldest unfinished one on instead of listing ids.</summary>
+    private const int MaxListedIds = 200;
+
+    private readonly Dictionary<int, TrialRecord> byId = [];
+    private readonly SortedSet<int> unfinished = [];
+    private int maxTrialId = -1;
+    private TrialRecord[]? snapshot;
+
+    /// <summary>Held while refreshing and reading the cache.</summary>
+    public Lock Gate { get; } = new();
+
+    public int StudyId { get; } = studyId;
+
+    /// <summary>The condition on <c>trials t</c> that selects what a refresh must read, with its parameters.</summary>
+    public (string Condition, (string Name, object? Value)[] Parameters) RefreshCondition()
+    {
+        var parameters = new List<(string, object?)> { ("@study", StudyId), ("@max", maxTrialId) };
+        var condition = new StringBuilder("t.study_id = @study AND (t.trial_id > @max");
+        if (unfinished.Count > MaxListedIds)
+        {
+            condition.Append(" OR t.trial_id >= @min_unfinished");
+            parameters.Add(("@min_unfinished", unfinished.Min));
+        }
+        else if (unfinished.Count > 0)
+        {
+            condition.Append(" OR t.trial_id IN (");
+            var i = 0;
+            foreach (var id in unfinished)
+            {
+                var name = "@u" + i.ToString(CultureInfo.InvariantCulture);
+                condition.Append(i == 0 ? name : "," + name);
+                parameters.Add((name, id));
+                i++;
+            }
+
+            condition.Append(')');
+        }
+
+        condition.Append(')');
+        return (condition.ToString(), [.. parameters]);
+    }
+
+    /// <summary>Takes in what a refresh read.</summary>
+    public void Apply(Dictionary<int, (int StudyId, TrialRecord Trial)> read)
+    {
+        foreach (var (id, (_, trial)) in read)
+        {
+            byId[id] = trial;
+            maxTrialId = Math.Max(maxTrialId, id);
+            if (trial.State.IsFinished())
+            {
+                unfinished.Remove(id);
+            }
+            else
+            {
+                unfinished.Add(id);
+            }
+        }
+
+        if (read.Count > 0)
+        {
+            snapshot = null;
+        }
+    }
+
+    /// <summary>A finished trial as cached, or <see langword="null"/>.</summary>
+    public TrialRecord? Finished(int trialId) =>
+        byId.TryGetValue(trialId, out var trial) && trial.State.IsFinished() ? trial : null;
+
+    /// <summary>Every cached trial, in number order (the same array until something changes).</summary>
+    public IReadOnlyList<TrialRecord> Snapshot()
+    {
+        if (snapshot is null)
+        {
+            var trials = new TrialRecord[byId.Count];
+            byId.Values.CopyTo(trials, 0);
+            Array.Sort(trials, (a, b) => a.Number != b.Number ? a.Number.CompareTo(b.Number) : a.TrialId.CompareTo(b.TrialId));
+            snapshot = trials;
+        }
+
+        return snapshot;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Data.Common;
+using System.Text;
+using Attune.Storage.Journal;
+
+namespace Attune.Storage.Relational;
+
+/// <summary>
+/// Reads whole trials (row, parameters, values, intermediate values, attributes) that match one condition on the
+/// <c>trials</c> table aliased <c>t</c>, with one query per table: the cost is per trial read, not per trial in the study.
+/// </summary>
+internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
+{
+    private readonly Dictionary<string, Distribution> distributions = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    /// <summary>Reads the matching trials; the caller runs this in a snapshot transaction.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="condition">A condition on <c>t</c>, e.g. <c>t.trial_id = @id</c>.</param>
+    /// <param name="parameters">The condition's parameters.</param>
+    /// <returns>The trials with their study ids, by trial id.</returns>
+    public Dictionary<int, (int StudyId, TrialRecord Trial)> Load(SqlSession session, string condition, params (string Name, object? Value)[] parameters)
+    {
+        var builders = new Dictionary<int, Builder>();
+        using (var reader = session.Query(
+            $"SELECT t.trial_id, t.study_id, t.number, {dialect.EnumText("t.state")}, t.datetime_start, t.datetime_complete FROM trials t WHERE {condition}",
+            parameters))
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt32(0);
+                builders[id] = new Builder
+                {
+                    StudyId = reader.GetInt32(1),
+                    Number = reader.IsDBNull(2) ? -1 : reader.GetInt32(2),
+                    State = OptunaRdbValues.ParseState(reader.GetString(3)),
+                    StartedAt = Local(dialect.ReadDateTime(reader, 4)),
+                    CompletedAt = Local(dialect.ReadDateTime(reader, 5)),
+                };
+            }
+        }
+
+        if (builders.Count == 0)
+        {
+            return [];
+        }
+
+        using (var reader = session.Query(
+            $"SELECT p.trial_id, p.param_name, p.param_value, p.distribution_json FROM trial_params p JOIN trials t ON t.trial_id = p.trial_id WHERE {condition}",
+            parameters))
+        {
+            while (reader.Read())
+            {
+                if (builders.TryGetValue(reader.GetInt32(0), out var b))
+                {
+                    var name = reader.GetString(1);
+                    b.InternalParams[name] = reader.GetDouble(2);
+                    b.Distributions[name] = Distribution(reader.GetString(3));
+                }
+            }
+        }
+
+        using (var reader = session.Query(
+            $"SELECT v.trial_id, v.objective, v.value, {dialect.EnumText("v.value_type")} FROM trial_values v JOIN trials t ON t.trial_id = v.trial_id WHERE {condition}",
+            parameters))
+        {
+            while (reader.Read())
+            {
+                if (builders.TryGetValue(reader.GetInt32(0), out var b))
+                {
+                    b.Values[reader.GetInt32(1)] = OptunaRdbValues.Load(reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.GetString(3));
+                }
+            }
+        }
+
+        using (var reader = session.Query(
+            $"SELECT i.trial_id, i.step, i.intermediate_value, {dialect.EnumText("i.intermediate_value_type")} FROM trial_intermediate_values i JOIN trials t ON t.trial_id = i.trial_id WHERE {condition}",
+            parameters))
+        {
+            while (reader.Read())
+            {
+                if (builders.TryGetValue(reader.GetInt32(0), out var b))
+                {
+                    b.Intermediate[reader.GetInt64(1)] = OptunaRdbValues.Load(reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.GetString(3));
+                }
+            }
+        }
+
+        ReadAttributes(session, "trial_user_attributes", condition, parameters, builders, system: false);
+        ReadAttributes(session, "trial_system_attributes", condition, parameters, builders, system: true);
+
+        var result = new Dictionary<int, (int, TrialRecord)>(builders.Count);
+        foreach (var (id, b) in builders)
+        {
+            result[id] = (b.StudyId, b.Build(id));
+        }
+
+        return result;
+    }
+
+    public static object? ParseJson(string json) => PythonJsonReader.Parse(Encoding.UTF8.GetBytes(json));
+
+    private void ReadAttributes(SqlSession session, string table, string condition, (string, object?)[] parameters, Dictionary<int, Builder> builders, bool system)
+    {
+        using var reader = session.Query(
+            $"SELECT a.trial_id, a.{dialect.Quote("key")}, a.value_json FROM {table} a JOIN trials t ON t.trial_id = a.trial_id WHERE {condition}",
+            parameters);
+        while (reader.Read())
+        {
+            if (builders.TryGetValue(reader.GetInt32(0), out var b) && !reader.IsDBNull(1))
+            {
+                var value = reader.IsDBNull(2) ? null : ParseJson(reader.GetString(2));
+                (system ? b.SystemAttrs : b.UserAttrs)[reader.GetString(1)] = value;
+            }
+        }
+    }
+
+    private DateTimeOffset? Local(DateTime? naive) =>
+        naive is { } n ? new DateTimeOffset(n, zone.GetUtcOffset(n)) : null;
+
+    private Distribution Distribution(string json)
+    {
+        lock (gate)
+        {
+            if (!distributions.TryGetValue(json, out var distribution))
+            {
+                if (distributions.Count > 4096)
+                {
+                    distributions.Clear();
+                }
+
+                distribution = OptunaDistributionJson.Parse(json);
+                distributions[json] = distribution;
+            }
+
+            return distribution;
+        }
+    }
+
+    private sealed class Builder
+    {
+        public int StudyId { get; init; }
+
+        public int Number { get; init; }
+
+        public TrialState State { get; init; }
+
+        public DateTimeOffset? StartedAt { get; init; }
+
+        public DateTimeOffset? CompletedAt { get; init; }
+
+        public Dictionary<string, double> InternalParams { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Distribution> Distributions { get; } = new(StringComparer.Ordinal);
+
+        public SortedDictionary<int, double> Values { get; } = [];
+
+        public SortedDictionary<long, double> Intermediate { get; } = [];
+
+        public Dictionary<string, object?> UserAttrs { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, object?> SystemAttrs { get; } = new(StringComparer.Ordinal);
+
+        public TrialRecord Build(int id)
+        {
+            var external = new Dictionary<string, object?>(InternalParams.Count, StringComparer.Ordinal);
+            foreach (var (name, value) in InternalParams)
+            {
+                external[name] = Distributions[name].ToExternal(value);
+            }
+
+            return new TrialRecord
+            {
+                TrialId = id,
+                Number = Number,
+                State = State,
+                Values = Values.Count == 0 ? null : [.. Values.Values],
+                Params = external,
+                InternalParams = InternalParams,
+                Distributions = Distributions,
+                IntermediateValues = Intermediate,
+                UserAttrs = UserAttrs,
+                SystemAttrs = SystemAttrs,
+                StartedAt = StartedAt,
+                CompletedAt = CompletedAt,
+            };
+        }
+    }
+}
