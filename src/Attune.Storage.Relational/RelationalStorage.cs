@@ -58,6 +58,35 @@ public sealed partial class RelationalStorage : IStorage
         RelationalSchema.Ensure(executor, dialect, logger);
     }
 
+    /// <summary>
+    /// Opens a storage on <paramref name="dialect"/> as <see cref="RelationalStorage(SqlDialect, RelationalStorageOptions?)"/>
+    /// does, and turns errors that retrying cannot fix (a wrong password, a missing database) into an
+    /// <see cref="InvalidOperationException"/> that names the database. Disposes the dialect when it fails.
+    /// </summary>
+    /// <param name="dialect">The database; the storage owns it.</param>
+    /// <param name="options">Clock, logging and retries; default <see cref="RelationalStorageOptions"/>'s defaults.</param>
+    /// <returns>The storage.</returns>
+    /// <exception cref="InvalidOperationException">The database refused the connection or holds a schema Attune does not read.</exception>
+    /// <exception cref="TimeoutException">The database could not be reached within <see cref="RelationalStorageOptions.RetryTimeout"/>.</exception>
+    public static RelationalStorage Open(SqlDialect dialect, RelationalStorageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        try
+        {
+            return new RelationalStorage(dialect, options);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or System.Net.Sockets.SocketException)
+        {
+            dialect.Dispose();
+            throw new InvalidOperationException($"Cannot open the storage {dialect.DisplayName}: {e.Message}", e);
+        }
+        catch
+        {
+            dialect.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The database, for messages (without password).</summary>
     public string DisplayName => dialect.DisplayName;
 
