@@ -34,12 +34,12 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         var command = Command(sql, parameters);
         try
         {
-            return command.ExecuteReader();
+            return new CommandReader(command, command.ExecuteReader());
         }
-        finally
+        catch
         {
-            // The reader keeps what it needs; disposing the command after ExecuteReader is safe in every provider used.
             command.Dispose();
+            throw;
         }
     }
 
