@@ -4,7 +4,7 @@ namespace Attune.Storage.MySql;
 /// Optuna's RDB schema as SQLAlchemy creates it on MySQL (schema version 12): ENUM columns, AUTO_INCREMENT keys,
 /// <c>FLOAT(53)</c> (double) values; timestamps as <c>DATETIME(6)</c> so that microseconds survive (Optuna's own
 /// tables use <c>DATETIME</c>, which Attune reads as well); utf8mb4 with a binary collation, so that study names
-/// and keys compare exactly. Plus Attune's index on <c>trials (study_id, state)</c>.
+/// and keys compare exactly. Attune adds its own indexes on <c>trials</c> (RelationalSchema).
 /// </summary>
 internal static class MySqlSchema
 {
@@ -19,7 +19,6 @@ internal static class MySqlSchema
         "CREATE TABLE study_user_attributes (study_user_attribute_id INTEGER NOT NULL AUTO_INCREMENT, study_id INTEGER, `key` VARCHAR(512), value_json TEXT, PRIMARY KEY (study_user_attribute_id), UNIQUE (study_id, `key`), FOREIGN KEY(study_id) REFERENCES studies (study_id))" + Table,
         "CREATE TABLE study_system_attributes (study_system_attribute_id INTEGER NOT NULL AUTO_INCREMENT, study_id INTEGER, `key` VARCHAR(512), value_json TEXT, PRIMARY KEY (study_system_attribute_id), UNIQUE (study_id, `key`), FOREIGN KEY(study_id) REFERENCES studies (study_id))" + Table,
         "CREATE TABLE trials (trial_id INTEGER NOT NULL AUTO_INCREMENT, number INTEGER, study_id INTEGER, state ENUM('RUNNING','COMPLETE','PRUNED','FAIL','WAITING') NOT NULL, datetime_start DATETIME(6), datetime_complete DATETIME(6), PRIMARY KEY (trial_id), FOREIGN KEY(study_id) REFERENCES studies (study_id))" + Table,
-        "CREATE INDEX ix_attune_trials_study_id_state ON trials (study_id, state)",
         "CREATE TABLE trial_user_attributes (trial_user_attribute_id INTEGER NOT NULL AUTO_INCREMENT, trial_id INTEGER, `key` VARCHAR(512), value_json TEXT, PRIMARY KEY (trial_user_attribute_id), UNIQUE (trial_id, `key`), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))" + Table,
         "CREATE TABLE trial_system_attributes (trial_system_attribute_id INTEGER NOT NULL AUTO_INCREMENT, trial_id INTEGER, `key` VARCHAR(512), value_json TEXT, PRIMARY KEY (trial_system_attribute_id), UNIQUE (trial_id, `key`), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))" + Table,
         "CREATE TABLE trial_params (param_id INTEGER NOT NULL AUTO_INCREMENT, trial_id INTEGER, param_name VARCHAR(512), param_value FLOAT(53), distribution_json TEXT, PRIMARY KEY (param_id), UNIQUE (trial_id, param_name), FOREIGN KEY(trial_id) REFERENCES trials (trial_id))" + Table,

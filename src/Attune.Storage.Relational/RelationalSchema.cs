@@ -6,13 +6,19 @@ namespace Attune.Storage.Relational;
 
 /// <summary>
 /// Creates Optuna's schema when the database has none, and otherwise checks it is one Attune reads and writes (see
-/// <see cref="OptunaRdbValues.KnownRevisions"/>). Also adds Attune's index on <c>trials (study_id, state)</c>, which
-/// Optuna's tools ignore.
+/// <see cref="OptunaRdbValues.KnownRevisions"/>). Also adds Attune's indexes on <c>trials</c> (see <see cref="TrialsIndexes"/>),
+/// which Optuna's tools ignore.
 /// </summary>
 internal static class RelationalSchema
 {
-    public const string TrialsIndex = "ix_attune_trials_study_id_state";
+    /// <summary>Attune's indexes on <c>trials</c>: finding waiting trials, and new trials and the next number by number.</summary>
+    public static readonly IReadOnlyList<(string Name, string Columns)> TrialsIndexes =
+    [
+        ("ix_attune_trials_study_id_state", "study_id, state"),
+        ("ix_attune_trials_study_id_number", "study_id, number"),
+    ];
 
+    /// <summary>Creates the schema and Attune's indexes where missing, or checks the schema is one Attune reads.</summary>
     public static void Ensure(SqlExecutor executor, SqlDialect dialect, ILogger logger)
     {
         var created = executor.Write(session =>
@@ -27,9 +33,12 @@ internal static class RelationalSchema
                 if (TableExists(session, "version_info"))
                 {
                     Check(session, dialect);
-                    if (Convert.ToInt64(session.Scalar(dialect.IndexExistsSql, ("@name", TrialsIndex)), CultureInfo.InvariantCulture) == 0)
+                    foreach (var (name, columns) in TrialsIndexes)
                     {
-                        session.Execute($"CREATE INDEX {TrialsIndex} ON trials (study_id, state)");
+                        if (Convert.ToInt64(session.Scalar(dialect.IndexExistsSql, ("@name", name)), CultureInfo.InvariantCulture) == 0)
+                        {
+                            session.Execute($"CREATE INDEX {name} ON trials ({columns})");
+                        }
                     }
 
                     return false;
@@ -38,6 +47,11 @@ internal static class RelationalSchema
                 foreach (var statement in dialect.CreateSchemaStatements)
                 {
                     session.Execute(statement);
+                }
+
+                foreach (var (name, columns) in TrialsIndexes)
+                {
+                    session.Execute($"CREATE INDEX {name} ON trials ({columns})");
                 }
 
                 session.Execute(

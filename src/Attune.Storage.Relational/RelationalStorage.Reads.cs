@@ -36,10 +36,18 @@ public sealed partial class RelationalStorage
         var cache = caches.GetOrAdd(studyId, id => new StudyTrialCache(id));
         lock (cache.Gate)
         {
-            var (condition, parameters) = cache.RefreshCondition();
+            var conditions = cache.RefreshConditions();
             var read = executor.Read(session =>
             {
-                var trials = loader.Load(session, condition, parameters);
+                var trials = loader.Load(session, conditions[0].Condition, conditions[0].Parameters);
+                for (var i = 1; i < conditions.Count; i++)
+                {
+                    foreach (var (id, trial) in loader.Load(session, conditions[i].Condition, conditions[i].Parameters))
+                    {
+                        trials[id] = trial;
+                    }
+                }
+
                 if (trials.Count == 0 && cache.Snapshot().Count == 0)
                 {
                     EnsureStudy(session, studyId, forUpdate: false);

@@ -5,8 +5,8 @@ namespace Attune.Storage.Relational;
 
 /// <summary>
 /// One study's trials as this process last read them (Optuna's <c>_CachedStorage</c> idea). Finished trials never
-/// change, so a refresh reads only trials created since the last read (ids above the highest known: trial creation
-/// locks the study row, so ids of a study are committed in order) and trials that were unfinished then. The cost of
+/// change, so a refresh reads only trials created since the last read (numbers above the highest known: trial
+/// creation locks the study row, so a study's numbers are committed in order) and trials that were unfinished then. The cost of
 /// a refresh follows what changed, not the size of the study.
 /// </summary>
 internal sealed class StudyTrialCache(int studyId)
@@ -16,7 +16,7 @@ internal sealed class StudyTrialCache(int studyId)
 
     private readonly Dictionary<int, TrialRecord> byId = [];
     private readonly SortedSet<int> unfinished = [];
-    private int maxTrialId = -1;
+    private int maxNumber = -1;
     private TrialRecord[]? snapshot;
 
     /// <summary>Held while refreshing and reading the cache.</summary>
@@ -24,33 +24,35 @@ internal sealed class StudyTrialCache(int studyId)
 
     public int StudyId { get; } = studyId;
 
-    /// <summary>The condition on <c>trials t</c> that selects what a refresh must read, with its parameters.</summary>
-    public (string Condition, (string Name, object? Value)[] Parameters) RefreshCondition()
+    /// <summary>
+    /// The conditions on <c>trials t</c> that select what a refresh must read, with their parameters: trials numbered
+    /// above the highest known number (an index range), and the trials that were unfinished.
+    /// </summary>
+    public List<(string Condition, (string Name, object? Value)[] Parameters)> RefreshConditions()
     {
-        var parameters = new List<(string, object?)> { ("@study", StudyId), ("@max", maxTrialId) };
-        var condition = new StringBuilder("t.study_id = @study AND (t.trial_id > @max");
+        var conditions = new List<(string, (string, object?)[])>
+        {
+            ("t.study_id = @study AND t.number > @max_number", [("@study", StudyId), ("@max_number", maxNumber)]),
+        };
         if (unfinished.Count > MaxListedIds)
         {
-            condition.Append(" OR t.trial_id >= @min_unfinished");
-            parameters.Add(("@min_unfinished", unfinished.Min));
+            conditions.Add(("t.study_id = @study AND t.trial_id >= @min_unfinished", [("@study", StudyId), ("@min_unfinished", unfinished.Min)]));
         }
         else if (unfinished.Count > 0)
         {
-            condition.Append(" OR t.trial_id IN (");
-            var i = 0;
+            var parameters = new List<(string, object?)>();
+            var condition = new StringBuilder("t.trial_id IN (");
             foreach (var id in unfinished)
             {
-                var name = "@u" + i.ToString(CultureInfo.InvariantCulture);
-                condition.Append(i == 0 ? name : "," + name);
+                var name = "@u" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+                condition.Append(parameters.Count == 0 ? name : "," + name);
                 parameters.Add((name, id));
-                i++;
             }
 
-            condition.Append(')');
+            conditions.Add((condition.Append(')').ToString(), [.. parameters]));
         }
 
-        condition.Append(')');
-        return (condition.ToString(), [.. parameters]);
+        return conditions;
     }
 
     /// <summary>Takes in what a refresh read.</summary>
@@ -59,7 +61,7 @@ internal sealed class StudyTrialCache(int studyId)
         foreach (var (id, (_, trial)) in read)
         {
             byId[id] = trial;
-            maxTrialId = Math.Max(maxTrialId, id);
+            maxNumber = Math.Max(maxNumber, trial.Number);
             if (trial.State.IsFinished())
             {
                 unfinished.Remove(id);

@@ -45,7 +45,7 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
         }
 
         using (var reader = session.Query(
-            $"SELECT p.trial_id, p.param_name, p.param_value, p.distribution_json FROM trial_params p JOIN trials t ON t.trial_id = p.trial_id WHERE {condition}",
+            $"SELECT p.trial_id, p.param_name, p.param_value, p.distribution_json FROM trial_params p WHERE p.trial_id IN (SELECT t.trial_id FROM trials t WHERE {condition})",
             parameters))
         {
             while (reader.Read())
@@ -60,7 +60,7 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
         }
 
         using (var reader = session.Query(
-            $"SELECT v.trial_id, v.objective, v.value, {dialect.EnumText("v.value_type")} FROM trial_values v JOIN trials t ON t.trial_id = v.trial_id WHERE {condition}",
+            $"SELECT v.trial_id, v.objective, v.value, {dialect.EnumText("v.value_type")} FROM trial_values v WHERE v.trial_id IN (SELECT t.trial_id FROM trials t WHERE {condition})",
             parameters))
         {
             while (reader.Read())
@@ -73,7 +73,7 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
         }
 
         using (var reader = session.Query(
-            $"SELECT i.trial_id, i.step, i.intermediate_value, {dialect.EnumText("i.intermediate_value_type")} FROM trial_intermediate_values i JOIN trials t ON t.trial_id = i.trial_id WHERE {condition}",
+            $"SELECT i.trial_id, i.step, i.intermediate_value, {dialect.EnumText("i.intermediate_value_type")} FROM trial_intermediate_values i WHERE i.trial_id IN (SELECT t.trial_id FROM trials t WHERE {condition})",
             parameters))
         {
             while (reader.Read())
@@ -102,7 +102,7 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
     private void ReadAttributes(SqlSession session, string table, string condition, (string, object?)[] parameters, Dictionary<int, Builder> builders, bool system)
     {
         using var reader = session.Query(
-            $"SELECT a.trial_id, a.{dialect.Quote("key")}, a.value_json FROM {table} a JOIN trials t ON t.trial_id = a.trial_id WHERE {condition}",
+            $"SELECT a.trial_id, a.{dialect.Quote("key")}, a.value_json FROM {table} a WHERE a.trial_id IN (SELECT t.trial_id FROM trials t WHERE {condition})",
             parameters);
         while (reader.Read())
         {
