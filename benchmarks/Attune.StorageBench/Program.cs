@@ -29,6 +29,13 @@ switch (args[0])
         }
 
         return 0;
+    case "profile":
+        foreach (var line in Profile.Run(args[1], [.. args.Skip(2).Select(Int)]))
+        {
+            Console.WriteLine(line);
+        }
+
+        return 0;
     case "worker":
         Worker(args[1], args[2], Int(args[3]), args[4]);
         return 0;
@@ -41,6 +48,12 @@ static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static void Worker(string url, string name, int trials, string go)
 {
+    // Warm up (JIT, connection pool) on a study of its own, so that the timed run measures steady-state trials.
+    using (var warmup = Study.Create(new StudyOptions { Name = name + "-warmup-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), Storage = url, Sampler = new RandomSampler() }))
+    {
+        warmup.Optimize(t => Math.Pow(t.SuggestFloat("x", -10, 10), 2) + t.SuggestInt("k", 0, 10), new OptimizeOptions { Trials = 30 });
+    }
+
     using var study = Study.Create(new StudyOptions { Name = name, Storage = url, LoadIfExists = true, Sampler = new RandomSampler() });
     Console.WriteLine("ready");
     while (!File.Exists(go))

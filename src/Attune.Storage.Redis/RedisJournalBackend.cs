@@ -48,6 +48,25 @@ public sealed class RedisJournalBackend : IJournalBackend
         return current + 1
         """;
 
+    // Returns up to ARGV[3] lines from line ARGV[2] on, stopping at the first missing one: one round trip per read.
+    private const string ReadScript = """
+        local counter = redis.call('get', ARGV[1] .. ':log_number')
+        if not counter then
+            return {}
+        end
+        local first = tonumber(ARGV[2])
+        local last = math.min(tonumber(counter), first + tonumber(ARGV[3]) - 1)
+        local lines = {}
+        for n = first, last do
+            local line = redis.call('get', string.format('%s:log:%d', ARGV[1], n))
+            if not line then
+                break
+            end
+            lines[#lines + 1] = line
+        end
+        return lines
+        """;
+
     private readonly IConnectionMultiplexer redis;
     private readonly bool ownsConnection;
     private readonly int database;
@@ -201,30 +220,11 @@ public sealed class RedisJournalBackend : IJournalBackend
 
     private JournalReadResult Read(long position, int chunk)
     {
-        var length = CurrentLength();
-        if (length <= position)
+        var result = (RedisResult[])Database.ScriptEvaluate(ReadScript, keys: null, values: [prefix, position, chunk])!;
+        var lines = new List<ReadOnlyMemory<byte>>(result.Length);
+        foreach (var line in result)
         {
-            return new JournalReadResult([], position);
-        }
-
-        var count = (int)Math.Min(length - position, chunk);
-        var keys = new RedisKey[count];
-        for (var i = 0; i < count; i++)
-        {
-            keys[i] = LineKey(position + i);
-        }
-
-        var values = Database.StringGet(keys);
-        var lines = new List<ReadOnlyMemory<byte>>(count);
-        foreach (var value in values)
-        {
-            if (value.IsNull)
-            {
-                // Counted but not yet set: a writer that appends without the script (Optuna in cluster mode) is mid-write.
-                break;
-            }
-
-            lines.Add((byte[])value!);
+            lines.Add((byte[])line!);
         }
 
         return new JournalReadResult(lines, position + lines.Count);
@@ -326,8 +326,6 @@ public sealed class RedisJournalBackend : IJournalBackend
     private static bool IsTransient(Exception e) =>
         e is RedisConnectionException or RedisTimeoutException or TimeoutException
         || (e is RedisServerException server && (server.Message.StartsWith("LOADING", StringComparison.Ordinal) || server.Message.StartsWith("BUSY", StringComparison.Ordinal)));
-
-    private RedisKey LineKey(long number) => string.Create(CultureInfo.InvariantCulture, $"{prefix}:log:{number}");
 
     /// <summary>Another writer appended between an exclusive action's read and its append.</summary>
     private sealed class JournalConflictException : Exception

@@ -17,6 +17,7 @@ internal sealed class StudyTrialCache(int studyId)
     private readonly Dictionary<int, TrialRecord> byId = [];
     private readonly SortedSet<int> unfinished = [];
     private int maxNumber = -1;
+    private readonly List<TrialRecord> ordered = [];
     private TrialRecord[]? snapshot;
 
     /// <summary>Held while refreshing and reading the cache.</summary>
@@ -60,6 +61,7 @@ internal sealed class StudyTrialCache(int studyId)
     {
         foreach (var (id, (_, trial)) in read)
         {
+            Place(trial, byId.TryGetValue(id, out var old) ? old : null);
             byId[id] = trial;
             maxNumber = Math.Max(maxNumber, trial.Number);
             if (trial.State.IsFinished())
@@ -83,16 +85,26 @@ internal sealed class StudyTrialCache(int studyId)
         byId.TryGetValue(trialId, out var trial) && trial.State.IsFinished() ? trial : null;
 
     /// <summary>Every cached trial, in number order (the same array until something changes).</summary>
-    public IReadOnlyList<TrialRecord> Snapshot()
-    {
-        if (snapshot is null)
-        {
-            var trials = new TrialRecord[byId.Count];
-            byId.Values.CopyTo(trials, 0);
-            Array.Sort(trials, (a, b) => a.Number != b.Number ? a.Number.CompareTo(b.Number) : a.TrialId.CompareTo(b.TrialId));
-            snapshot = trials;
-        }
+    public IReadOnlyList<TrialRecord> Snapshot() => snapshot ??= [.. ordered];
 
-        return snapshot;
+    private static int Compare(TrialRecord a, TrialRecord b) =>
+        a.Number != b.Number ? a.Number.CompareTo(b.Number) : a.TrialId.CompareTo(b.TrialId);
+
+    /// <summary>Keeps <see cref="ordered"/> sorted without sorting: new trials mostly come last, updates replace in place.</summary>
+    private void Place(TrialRecord trial, TrialRecord? old)
+    {
+        if (old is not null)
+        {
+            ordered[ordered.BinarySearch(old, Comparer<TrialRecord>.Create(Compare))] = trial;
+        }
+        else if (ordered.Count == 0 || Compare(ordered[^1], trial) < 0)
+        {
+            ordered.Add(trial);
+        }
+        else
+        {
+            var index = ordered.BinarySearch(trial, Comparer<TrialRecord>.Create(Compare));
+            ordered.Insert(index < 0 ? ~index : index, trial);
+        }
     }
 }

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Attune.Storage.Journal;
 
@@ -10,6 +10,8 @@ namespace Attune.Storage.Relational;
 /// </summary>
 internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
 {
+    private const int MaxListedIds = 500;
+
     private readonly Dictionary<string, Distribution> distributions = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
@@ -44,9 +46,31 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
             return [];
         }
 
+        // Children by an explicit id list (index lookups, whatever the planner knows of the tables); a large first
+        // load of a study reads them by the same condition instead.
+        (string Sql, (string, object?)[] Parameters) filter;
+        if (builders.Count <= MaxListedIds)
+        {
+            var names = new StringBuilder();
+            var listed = new (string, object?)[builders.Count];
+            var i = 0;
+            foreach (var id in builders.Keys)
+            {
+                var name = "@i" + i.ToString(CultureInfo.InvariantCulture);
+                names.Append(i == 0 ? name : "," + name);
+                listed[i++] = (name, id);
+            }
+
+            filter = ($"IN ({names})", listed);
+        }
+        else
+        {
+            filter = ($"IN (SELECT t.trial_id FROM trials t WHERE {condition})", parameters);
+        }
+
         using (var reader = session.Query(
-            $"SELECT p.trial_id, p.param_name, p.param_value, p.distribution_json FROM trial_params p WHERE p.trial_id IN (SELECT t.trial_id FROM trials t WHERE {condition})",
-            parameters))
+            $"SELECT p.trial_id, p.param_name, p.param_value, p.distribution_json FROM trial_params p WHERE p.trial_id {filter.Sql}",
+            filter.Parameters))
         {
             while (reader.Read())
             {
@@ -60,8 +84,8 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
         }
 
         using (var reader = session.Query(
-            $"SELECT v.trial_id, v.objective, v.value, {dialect.EnumText("v.value_type")} FROM trial_values v WHERE v.trial_id IN (SELECT t.trial_id FROM trials t WHERE {condition})",
-            parameters))
+            $"SELECT v.trial_id, v.objective, v.value, {dialect.EnumText("v.value_type")} FROM trial_values v WHERE v.trial_id {filter.Sql}",
+            filter.Parameters))
         {
             while (reader.Read())
             {
@@ -73,8 +97,8 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
         }
 
         using (var reader = session.Query(
-            $"SELECT i.trial_id, i.step, i.intermediate_value, {dialect.EnumText("i.intermediate_value_type")} FROM trial_intermediate_values i WHERE i.trial_id IN (SELECT t.trial_id FROM trials t WHERE {condition})",
-            parameters))
+            $"SELECT i.trial_id, i.step, i.intermediate_value, {dialect.EnumText("i.intermediate_value_type")} FROM trial_intermediate_values i WHERE i.trial_id {filter.Sql}",
+            filter.Parameters))
         {
             while (reader.Read())
             {
@@ -85,8 +109,8 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
             }
         }
 
-        ReadAttributes(session, "trial_user_attributes", condition, parameters, builders, system: false);
-        ReadAttributes(session, "trial_system_attributes", condition, parameters, builders, system: true);
+        ReadAttributes(session, "trial_user_attributes", filter, builders, system: false);
+        ReadAttributes(session, "trial_system_attributes", filter, builders, system: true);
 
         var result = new Dictionary<int, (int, TrialRecord)>(builders.Count);
         foreach (var (id, b) in builders)
@@ -99,11 +123,11 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
 
     public static object? ParseJson(string json) => PythonJsonReader.Parse(Encoding.UTF8.GetBytes(json));
 
-    private void ReadAttributes(SqlSession session, string table, string condition, (string, object?)[] parameters, Dictionary<int, Builder> builders, bool system)
+    private void ReadAttributes(SqlSession session, string table, (string Sql, (string, object?)[] Parameters) filter, Dictionary<int, Builder> builders, bool system)
     {
         using var reader = session.Query(
-            $"SELECT a.trial_id, a.{dialect.Quote("key")}, a.value_json FROM {table} a WHERE a.trial_id IN (SELECT t.trial_id FROM trials t WHERE {condition})",
-            parameters);
+            $"SELECT a.trial_id, a.{dialect.Quote("key")}, a.value_json FROM {table} a WHERE a.trial_id {filter.Sql}",
+            filter.Parameters);
         while (reader.Read())
         {
             if (builders.TryGetValue(reader.GetInt32(0), out var b) && !reader.IsDBNull(1))
