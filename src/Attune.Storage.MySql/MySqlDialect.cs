@@ -105,6 +105,9 @@ public sealed class MySqlDialect : SqlDialect
     }
 
     /// <inheritdoc/>
+    public override string FromDual => " FROM DUAL";
+
+    /// <inheritdoc/>
     public override string Quote(string identifier) => "`" + identifier + "`";
 
     /// <inheritdoc/>

@@ -20,10 +20,10 @@ public sealed partial class RelationalStorage
             }
         }
 
-        var read = executor.Read(session => loader.Load(session, "t.trial_id = @trial", ("@trial", trialId)));
-        return read.TryGetValue(trialId, out var found)
-            ? found.Trial
-            : throw new KeyNotFoundException($"No trial with id {trialId} exists in {dialect.DisplayName}.");
+        // One batch of statements, without a transaction: a trial read while it changes shows its state and values of
+        // one moment or the next, and an unfinished trial is read again anyway.
+        return executor.Read(session => loader.LoadOne(session, trialId), snapshot: false)?.Trial
+            ?? throw new KeyNotFoundException($"No trial with id {trialId} exists in {dialect.DisplayName}.");
     }
 
     /// <inheritdoc/>

@@ -24,8 +24,10 @@ public sealed partial class RelationalStorage
         var (id, number) = executor.Write(
             session =>
             {
-                // Optuna's lock: the study's row, so that trial numbers (counted below) are given out once.
-                EnsureStudy(session, studyId, forUpdate: true);
+                // Optuna's lock: the study's row, so that trial numbers are given out once. The next number, in the same
+                // round trip: numbers of a study are dense (every writer takes this lock), so it is the highest plus one,
+                // which an index finds without counting the study's trials.
+                var count = NextNumberLocked(session, studyId);
                 if (template is not null)
                 {
                     foreach (var (name, distribution) in template.Distributions)
@@ -34,9 +36,6 @@ public sealed partial class RelationalStorage
                     }
                 }
 
-                // The next number: numbers of a study are dense (every writer takes this lock), so it is the highest one plus
-                // one, which an index finds without counting the study's trials.
-                var count = Convert.ToInt32(session.Scalar("SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = @study", ("@study", studyId)), CultureInfo.InvariantCulture);
                 var state = template?.State ?? TrialState.Running;
                 var trialId = (int)session.Insert(
                     $"INSERT INTO trials (number, study_id, state, datetime_start, datetime_complete) VALUES (@number, @study, {dialect.EnumValue("@state", "trialstate")}, @start, @complete)",
@@ -108,7 +107,7 @@ public sealed partial class RelationalStorage
                         ("@waiting", waitingState));
                     if (taken == 1)
                     {
-                        return loader.Load(session, "t.trial_id = @trial", ("@trial", trialId))[trialId].Trial;
+                        return loader.LoadOne(session, trialId)!.Value.Trial;
                     }
                 }
             },
@@ -131,21 +130,10 @@ public sealed partial class RelationalStorage
         {
             var (study, _) = LockUpdatableTrial(session, trialId);
             CheckDistribution(session, study, name, distribution);
-            var updated = session.Execute(
-                "UPDATE trial_params SET param_value = @value, distribution_json = @distribution WHERE trial_id = @trial AND param_name = @name",
-                ("@value", internalValue),
-                ("@distribution", json),
-                ("@trial", trialId),
-                ("@name", name));
-            if (updated == 0)
-            {
-                session.Execute(
-                    "INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) VALUES (@trial, @name, @value, @distribution)",
-                    ("@trial", trialId),
-                    ("@name", name),
-                    ("@value", internalValue),
-                    ("@distribution", json));
-            }
+            session.Upsert(
+                "trial_params",
+                [("trial_id", "@trial", trialId), ("param_name", "@name", name)],
+                [("param_value", "@value", "@value", internalValue), ("distribution_json", "@distribution", "@distribution", json)]);
 
             return study;
         });
@@ -181,22 +169,7 @@ public sealed partial class RelationalStorage
                 {
                     for (var objective = 0; objective < values.Count; objective++)
                     {
-                        var (stored, type) = OptunaRdbValues.Store(values[objective]);
-                        var updated = session.Execute(
-                            $"UPDATE trial_values SET value = @value, value_type = {dialect.EnumValue("@type", "trialvaluetype")} WHERE trial_id = @trial AND objective = @objective",
-                            ("@value", stored),
-                            ("@type", type),
-                            ("@trial", trialId),
-                            ("@objective", objective));
-                        if (updated == 0)
-                        {
-                            session.Execute(
-                                $"INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (@trial, @objective, @value, {dialect.EnumValue("@type", "trialvaluetype")})",
-                                ("@trial", trialId),
-                                ("@objective", objective),
-                                ("@value", stored),
-                                ("@type", type));
-                        }
+                        SetValue(session, trialId, objective, values[objective]);
                     }
                 }
 
@@ -238,6 +211,22 @@ public sealed partial class RelationalStorage
     /// <exception cref="InvalidOperationException">The trial is finished.</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
     public void SetTrialSystemAttr(int trialId, string key, object? value) => SetTrialAttr("trial_system_attributes", trialId, key, value);
+
+    /// <summary>Locks the study's row and returns its next trial number, in one round trip.</summary>
+    private int NextNumberLocked(SqlSession session, int studyId)
+    {
+        using var reader = session.Query(
+            $"SELECT study_id FROM studies WHERE study_id = @study{dialect.ForUpdate};\nSELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = @study",
+            ("@study", studyId));
+        if (!reader.Read())
+        {
+            throw StudyNotFoundException.ForId(studyId);
+        }
+
+        reader.NextResult();
+        reader.Read();
+        return Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+    }
 
     private static void CheckValues(IReadOnlyList<double> values, string parameter)
     {
@@ -287,13 +276,7 @@ public sealed partial class RelationalStorage
         {
             for (var objective = 0; objective < values.Count; objective++)
             {
-                var (stored, type) = OptunaRdbValues.Store(values[objective]);
-                session.Execute(
-                    $"INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (@trial, @objective, @value, {dialect.EnumValue("@type", "trialvaluetype")})",
-                    ("@trial", trialId),
-                    ("@objective", objective),
-                    ("@value", stored),
-                    ("@type", type));
+                SetValue(session, trialId, objective, values[objective]);
             }
         }
 
@@ -324,23 +307,25 @@ public sealed partial class RelationalStorage
         }
     }
 
-    private void SetIntermediate(SqlSession session, int trialId, long step, object? stored, string type)
+    private void SetIntermediate(SqlSession session, int trialId, long step, object? stored, string type) =>
+        session.Upsert(
+            "trial_intermediate_values",
+            [("trial_id", "@trial", trialId), ("step", "@step", step)],
+            [
+                ("intermediate_value", "@value", "@value", stored ?? SqlNull.Double),
+                ("intermediate_value_type", dialect.EnumValue("@type", "trialintermediatevaluetype"), "@type", type),
+            ]);
+
+    private void SetValue(SqlSession session, int trialId, int objective, double value)
     {
-        var updated = session.Execute(
-            $"UPDATE trial_intermediate_values SET intermediate_value = @value, intermediate_value_type = {dialect.EnumValue("@type", "trialintermediatevaluetype")} WHERE trial_id = @trial AND step = @step",
-            ("@value", stored),
-            ("@type", type),
-            ("@trial", trialId),
-            ("@step", step));
-        if (updated == 0)
-        {
-            session.Execute(
-                $"INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value, intermediate_value_type) VALUES (@trial, @step, @value, {dialect.EnumValue("@type", "trialintermediatevaluetype")})",
-                ("@trial", trialId),
-                ("@step", step),
-                ("@value", stored),
-                ("@type", type));
-        }
+        var (stored, type) = OptunaRdbValues.Store(value);
+        session.Upsert(
+            "trial_values",
+            [("trial_id", "@trial", trialId), ("objective", "@objective", objective)],
+            [
+                ("value", "@value", "@value", stored ?? SqlNull.Double),
+                ("value_type", dialect.EnumValue("@type", "trialvaluetype"), "@type", type),
+            ]);
     }
 
     private void SetTrialAttr(string table, int trialId, string key, object? value)

@@ -316,23 +316,8 @@ public sealed partial class RelationalStorage : IStorage
     }
 
     /// <summary>Sets an attribute row: update it, or insert it when there is none.</summary>
-    private void Upsert(SqlSession session, string table, string owner, int ownerId, string key, string json)
-    {
-        var quotedKey = dialect.Quote("key");
-        var updated = session.Execute(
-            $"UPDATE {table} SET value_json = @value WHERE {owner} = @owner AND {quotedKey} = @key",
-            ("@value", json),
-            ("@owner", ownerId),
-            ("@key", key));
-        if (updated == 0)
-        {
-            session.Execute(
-                $"INSERT INTO {table} ({owner}, {quotedKey}, value_json) VALUES (@owner, @key, @value)",
-                ("@owner", ownerId),
-                ("@key", key),
-                ("@value", json));
-        }
-    }
+    private void Upsert(SqlSession session, string table, string owner, int ownerId, string key, string json) =>
+        session.Upsert(table, [(owner, "@owner", ownerId), (dialect.Quote("key"), "@key", key)], [("value_json", "@value", "@value", json)]);
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
 }

@@ -65,6 +65,10 @@ public abstract class SqlDialect : IDisposable
     /// <returns>The SQL expression.</returns>
     public virtual string EnumText(string column) => column;
 
+    /// <summary>What a SELECT without tables needs before a WHERE clause: <c> FROM DUAL</c> on MySQL, nothing elsewhere.</summary>
+    /// <value>Default empty.</value>
+    public virtual string FromDual => string.Empty;
+
     /// <summary>Quotes an identifier that is a reserved word in some databases (<c>key</c>).</summary>
     /// <param name="identifier">The identifier.</param>
     /// <returns>The quoted identifier.</returns>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Attune.Storage.Journal;
@@ -23,22 +24,9 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
     public Dictionary<int, (int StudyId, TrialRecord Trial)> Load(SqlSession session, string condition, params (string Name, object? Value)[] parameters)
     {
         var builders = new Dictionary<int, Builder>();
-        using (var reader = session.Query(
-            $"SELECT t.trial_id, t.study_id, t.number, {dialect.EnumText("t.state")}, t.datetime_start, t.datetime_complete FROM trials t WHERE {condition}",
-            parameters))
+        using (var reader = session.Query(TrialsSql(condition), parameters))
         {
-            while (reader.Read())
-            {
-                var id = reader.GetInt32(0);
-                builders[id] = new Builder
-                {
-                    StudyId = reader.GetInt32(1),
-                    Number = reader.IsDBNull(2) ? -1 : reader.GetInt32(2),
-                    State = OptunaRdbValues.ParseState(reader.GetString(3)),
-                    StartedAt = Local(dialect.ReadDateTime(reader, 4)),
-                    CompletedAt = Local(dialect.ReadDateTime(reader, 5)),
-                };
-            }
+            ReadTrials(reader, builders);
         }
 
         if (builders.Count == 0)
@@ -68,50 +56,37 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
             filter = ($"IN (SELECT t.trial_id FROM trials t WHERE {condition})", parameters);
         }
 
-        using (var reader = session.Query(
-            $"SELECT p.trial_id, p.param_name, p.param_value, p.distribution_json FROM trial_params p WHERE p.trial_id {filter.Sql}",
-            filter.Parameters))
+        using (var reader = session.Query(ChildrenSql(filter.Sql), filter.Parameters))
         {
-            while (reader.Read())
-            {
-                if (builders.TryGetValue(reader.GetInt32(0), out var b))
-                {
-                    var name = reader.GetString(1);
-                    b.InternalParams[name] = reader.GetDouble(2);
-                    b.Distributions[name] = Distribution(reader.GetString(3));
-                }
-            }
+            ReadChildren(reader, builders);
         }
 
-        using (var reader = session.Query(
-            $"SELECT v.trial_id, v.objective, v.value, {dialect.EnumText("v.value_type")} FROM trial_values v WHERE v.trial_id {filter.Sql}",
-            filter.Parameters))
+        return Build(builders);
+    }
+
+    /// <summary>Reads one trial in one round trip (a batch of six queries).</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="trialId">The trial.</param>
+    /// <returns>The trial with its study id, or <see langword="null"/> when there is none.</returns>
+    public (int StudyId, TrialRecord Trial)? LoadOne(SqlSession session, int trialId)
+    {
+        var builders = new Dictionary<int, Builder>(1);
+        using var reader = session.Query(TrialsSql("t.trial_id = @trial") + ";\n" + ChildrenSql("= @trial"), ("@trial", trialId));
+        ReadTrials(reader, builders);
+        if (builders.Count == 0)
         {
-            while (reader.Read())
-            {
-                if (builders.TryGetValue(reader.GetInt32(0), out var b))
-                {
-                    b.Values[reader.GetInt32(1)] = OptunaRdbValues.Load(reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.GetString(3));
-                }
-            }
+            return null;
         }
 
-        using (var reader = session.Query(
-            $"SELECT i.trial_id, i.step, i.intermediate_value, {dialect.EnumText("i.intermediate_value_type")} FROM trial_intermediate_values i WHERE i.trial_id {filter.Sql}",
-            filter.Parameters))
-        {
-            while (reader.Read())
-            {
-                if (builders.TryGetValue(reader.GetInt32(0), out var b))
-                {
-                    b.Intermediate[reader.GetInt64(1)] = OptunaRdbValues.Load(reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.GetString(3));
-                }
-            }
-        }
+        reader.NextResult();
+        ReadChildren(reader, builders);
+        return Build(builders)[trialId];
+    }
 
-        ReadAttributes(session, "trial_user_attributes", filter, builders, system: false);
-        ReadAttributes(session, "trial_system_attributes", filter, builders, system: true);
+    public static object? ParseJson(string json) => PythonJsonReader.Parse(Encoding.UTF8.GetBytes(json));
 
+    private static Dictionary<int, (int, TrialRecord)> Build(Dictionary<int, Builder> builders)
+    {
         var result = new Dictionary<int, (int, TrialRecord)>(builders.Count);
         foreach (var (id, b) in builders)
         {
@@ -121,19 +96,74 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
         return result;
     }
 
-    public static object? ParseJson(string json) => PythonJsonReader.Parse(Encoding.UTF8.GetBytes(json));
+    private string TrialsSql(string condition) =>
+        $"SELECT t.trial_id, t.study_id, t.number, {dialect.EnumText("t.state")}, t.datetime_start, t.datetime_complete FROM trials t WHERE {condition}";
 
-    private void ReadAttributes(SqlSession session, string table, (string Sql, (string, object?)[] Parameters) filter, Dictionary<int, Builder> builders, bool system)
+    /// <summary>Five queries, one per child table, for the trials whose id matches <paramref name="filter"/> (e.g. <c>IN (@i0,@i1)</c>).</summary>
+    private string ChildrenSql(string filter) => string.Join(
+        ";\n",
+        $"SELECT p.trial_id, p.param_name, p.param_value, p.distribution_json FROM trial_params p WHERE p.trial_id {filter}",
+        $"SELECT v.trial_id, v.objective, v.value, {dialect.EnumText("v.value_type")} FROM trial_values v WHERE v.trial_id {filter}",
+        $"SELECT i.trial_id, i.step, i.intermediate_value, {dialect.EnumText("i.intermediate_value_type")} FROM trial_intermediate_values i WHERE i.trial_id {filter}",
+        $"SELECT a.trial_id, a.{dialect.Quote("key")}, a.value_json FROM trial_user_attributes a WHERE a.trial_id {filter}",
+        $"SELECT a.trial_id, a.{dialect.Quote("key")}, a.value_json FROM trial_system_attributes a WHERE a.trial_id {filter}");
+
+    private void ReadTrials(DbDataReader reader, Dictionary<int, Builder> builders)
     {
-        using var reader = session.Query(
-            $"SELECT a.trial_id, a.{dialect.Quote("key")}, a.value_json FROM {table} a WHERE a.trial_id {filter.Sql}",
-            filter.Parameters);
         while (reader.Read())
         {
-            if (builders.TryGetValue(reader.GetInt32(0), out var b) && !reader.IsDBNull(1))
+            builders[reader.GetInt32(0)] = new Builder
             {
-                var value = reader.IsDBNull(2) ? null : ParseJson(reader.GetString(2));
-                (system ? b.SystemAttrs : b.UserAttrs)[reader.GetString(1)] = value;
+                StudyId = reader.GetInt32(1),
+                Number = reader.IsDBNull(2) ? -1 : reader.GetInt32(2),
+                State = OptunaRdbValues.ParseState(reader.GetString(3)),
+                StartedAt = Local(dialect.ReadDateTime(reader, 4)),
+                CompletedAt = Local(dialect.ReadDateTime(reader, 5)),
+            };
+        }
+    }
+
+    /// <summary>Reads the five result sets of <see cref="ChildrenSql"/>.</summary>
+    private void ReadChildren(DbDataReader reader, Dictionary<int, Builder> builders)
+    {
+        while (reader.Read())
+        {
+            if (builders.TryGetValue(reader.GetInt32(0), out var b))
+            {
+                var name = reader.GetString(1);
+                b.InternalParams[name] = reader.GetDouble(2);
+                b.Distributions[name] = Distribution(reader.GetString(3));
+            }
+        }
+
+        reader.NextResult();
+        while (reader.Read())
+        {
+            if (builders.TryGetValue(reader.GetInt32(0), out var b))
+            {
+                b.Values[reader.GetInt32(1)] = OptunaRdbValues.Load(reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.GetString(3));
+            }
+        }
+
+        reader.NextResult();
+        while (reader.Read())
+        {
+            if (builders.TryGetValue(reader.GetInt32(0), out var b))
+            {
+                b.Intermediate[reader.GetInt64(1)] = OptunaRdbValues.Load(reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.GetString(3));
+            }
+        }
+
+        for (var system = 0; system < 2; system++)
+        {
+            reader.NextResult();
+            while (reader.Read())
+            {
+                if (builders.TryGetValue(reader.GetInt32(0), out var b) && !reader.IsDBNull(1))
+                {
+                    var value = reader.IsDBNull(2) ? null : ParseJson(reader.GetString(2));
+                    (system == 1 ? b.SystemAttrs : b.UserAttrs)[reader.GetString(1)] = value;
+                }
             }
         }
     }
