@@ -2,8 +2,8 @@ namespace Attune.Storage.Postgres;
 
 /// <summary>
 /// Optuna's RDB schema as SQLAlchemy creates it on PostgreSQL (schema version 12): native enum types for states,
-/// directions and value types, SERIAL keys, <c>FLOAT(53)</c> values and naive timestamps; Attune adds its indexes on
-/// <c>trials (study_id, state)</c>.
+/// directions and value types, SERIAL keys, <c>FLOAT(53)</c> values and naive timestamps; Attune adds its own indexes on
+/// <c>trials</c> (see RelationalSchema).
 /// </summary>
 internal static class PostgresSchema
 {

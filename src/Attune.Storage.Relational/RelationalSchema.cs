@@ -14,7 +14,7 @@ internal static class RelationalSchema
     /// <summary>Attune's indexes on <c>trials</c>: finding waiting trials, and new trials and the next number by number.</summary>
     public static readonly IReadOnlyList<(string Name, string Columns)> TrialsIndexes =
     [
-        ("ix_attune_trials_study_id_state", "study_id, state"),
+        ("ix_attune_trials_study_id_state_trial_id", "study_id, state, trial_id"),
         ("ix_attune_trials_study_id_number", "study_id, number"),
     ];
 

@@ -37,24 +37,20 @@ public sealed partial class RelationalStorage
         lock (cache.Gate)
         {
             var conditions = cache.RefreshConditions();
-            var read = executor.Read(session =>
-            {
-                var trials = loader.Load(session, conditions[0].Condition, conditions[0].Parameters);
-                for (var i = 1; i < conditions.Count; i++)
+            // Without a transaction: a trial row read as finished was committed with all its children, which the next
+            // statements see; one read as unfinished may show newer children, and is read again next time anyway.
+            var read = executor.Read(
+                session =>
                 {
-                    foreach (var (id, trial) in loader.Load(session, conditions[i].Condition, conditions[i].Parameters))
+                    var trials = loader.Load(session, conditions);
+                    if (trials.Count == 0 && cache.Snapshot().Count == 0)
                     {
-                        trials[id] = trial;
+                        EnsureStudy(session, studyId, forUpdate: false);
                     }
-                }
 
-                if (trials.Count == 0 && cache.Snapshot().Count == 0)
-                {
-                    EnsureStudy(session, studyId, forUpdate: false);
-                }
-
-                return trials;
-            });
+                    return trials;
+                },
+                snapshot: false);
             cache.Apply(read);
             return cache.Snapshot();
         }

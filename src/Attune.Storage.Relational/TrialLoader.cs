@@ -21,13 +21,40 @@ internal sealed class TrialLoader(SqlDialect dialect, TimeZoneInfo zone)
     /// <param name="condition">A condition on <c>t</c>, e.g. <c>t.trial_id = @id</c>.</param>
     /// <param name="parameters">The condition's parameters.</param>
     /// <returns>The trials with their study ids, by trial id.</returns>
-    public Dictionary<int, (int StudyId, TrialRecord Trial)> Load(SqlSession session, string condition, params (string Name, object? Value)[] parameters)
+    public Dictionary<int, (int StudyId, TrialRecord Trial)> Load(SqlSession session, string condition, params (string Name, object? Value)[] parameters) =>
+        Load(session, [(condition, parameters)]);
+
+    /// <summary>Reads the trials that match any of <paramref name="conditions"/> in two round trips (rows, then children).</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="conditions">Conditions on <c>t</c>; a parameter name used by several has the same value in each.</param>
+    /// <returns>The trials with their study ids, by trial id.</returns>
+    public Dictionary<int, (int StudyId, TrialRecord Trial)> Load(SqlSession session, IReadOnlyList<(string Condition, (string Name, object? Value)[] Parameters)> conditions)
     {
         var builders = new Dictionary<int, Builder>();
-        using (var reader = session.Query(TrialsSql(condition), parameters))
+        var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (_, list) in conditions)
         {
-            ReadTrials(reader, builders);
+            foreach (var (name, value) in list)
+            {
+                merged[name] = value;
+            }
         }
+
+        var parameters = merged.Select(p => (p.Key, p.Value)).ToArray();
+        using (var reader = session.Query(string.Join(";\n", conditions.Select(c => TrialsSql(c.Condition))), parameters))
+        {
+            for (var i = 0; i < conditions.Count; i++)
+            {
+                if (i > 0)
+                {
+                    reader.NextResult();
+                }
+
+                ReadTrials(reader, builders);
+            }
+        }
+
+        var condition = string.Join(" OR ", conditions.Select(c => "(" + c.Condition + ")"));
 
         if (builders.Count == 0)
         {

@@ -1,8 +1,8 @@
 namespace Attune.Storage.Sqlite;
 
 /// <summary>
-/// Optuna's RDB schema as SQLAlchemy creates it on SQLite (schema version 12), column for column, plus Attune's index
-/// on <c>trials (study_id, state)</c>.
+/// Optuna's RDB schema as SQLAlchemy creates it on SQLite (schema version 12), column for column, plus Attune's indexes
+/// on <c>trials</c> (see RelationalSchema).
 /// </summary>
 internal static class SqliteSchema
 {
