@@ -78,6 +78,7 @@ public sealed class RedisJournalBackend : IJournalBackend
     private readonly Lock gate = new();
     private int scopeDepth;
     private long scopePosition = -1;
+    private JournalReadResult? appended;
     private volatile bool disposed;
 
     /// <summary>Uses a Redis connection.</summary>
@@ -106,6 +107,24 @@ public sealed class RedisJournalBackend : IJournalBackend
     {
         ArgumentOutOfRangeException.ThrowIfNegative(position);
         ObjectDisposedException.ThrowIf(disposed, this);
+        lock (gate)
+        {
+            // Inside an exclusive action, after its append: the lines just appended are known without asking Redis, and
+            // nothing else needs reading for this action (the next action's read picks up later lines).
+            if (scopeDepth > 0 && appended is { } own)
+            {
+                if (position == own.NextPosition - own.Lines.Count)
+                {
+                    return own;
+                }
+
+                if (position == own.NextPosition)
+                {
+                    return new JournalReadResult([], position);
+                }
+            }
+        }
+
         var result = Retry(() => Read(position, ReadChunk));
         lock (gate)
         {
@@ -148,6 +167,7 @@ public sealed class RedisJournalBackend : IJournalBackend
                     if (inScope)
                     {
                         scopePosition = first + lines.Count;
+                        appended = new JournalReadResult([.. lines], first + lines.Count);
                     }
 
                     return;
@@ -178,6 +198,7 @@ public sealed class RedisJournalBackend : IJournalBackend
             {
                 scopeDepth = 1;
                 scopePosition = -1;
+                appended = null;
                 try
                 {
                     return action();
@@ -190,6 +211,7 @@ public sealed class RedisJournalBackend : IJournalBackend
                 {
                     scopeDepth = 0;
                     scopePosition = -1;
+                    appended = null;
                 }
             }
         }
