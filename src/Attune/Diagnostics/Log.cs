@@ -28,4 +28,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "[{Done}/{Planned}] best {Best} · elapsed {Elapsed} · remaining {Remaining}")]
     public static partial void Progress(ILogger logger, int done, string planned, string best, string elapsed, string remaining);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Trial {Number} failed: its last heartbeat is older than the grace period of {GracePeriod}; its worker has probably died.")]
+    public static partial void StaleTrialFailed(ILogger logger, int number, TimeSpan gracePeriod);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Trial {Number}: recording a heartbeat failed; the next beat tries again.")]
+    public static partial void HeartbeatFailed(ILogger logger, int number, Exception exception);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Trial {Number} was finished by another worker ({State}) before this one could tell its result, probably because its heartbeats stopped for longer than the grace period; the result is dropped.")]
+    public static partial void TrialFinishedElsewhere(ILogger logger, int number, TrialState state);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Trial {Number} is enqueued again as a retry of failed trial {FailedNumber} (retry {Retry}).")]
+    public static partial void TrialRetried(ILogger logger, int number, int failedNumber, int retry);
 }

@@ -116,6 +116,26 @@ public interface IStorage : IDisposable
     /// <exception cref="KeyNotFoundException">No such trial.</exception>
     TrialRecord GetTrial(int trialId);
 
+    /// <summary>
+    /// Records that the worker running a trial is alive, now. Called every <see cref="StudyOptions.HeartbeatInterval"/>
+    /// while a trial runs. A heartbeat for a trial that is no longer running is ignored.
+    /// </summary>
+    /// <param name="trialId">The trial.</param>
+    /// <exception cref="KeyNotFoundException">No such trial.</exception>
+    void RecordHeartbeat(int trialId);
+
+    /// <summary>
+    /// Finds the running trials of a study whose last heartbeat is older than <paramref name="gracePeriod"/>: their
+    /// worker has most likely died. A running trial that never recorded a heartbeat is never stale (its worker may not
+    /// use heartbeats), as in Optuna.
+    /// </summary>
+    /// <param name="studyId">The study.</param>
+    /// <param name="gracePeriod">How long a heartbeat stays fresh; positive.</param>
+    /// <returns>The stale trials' identifiers, in id order.</returns>
+    /// <exception cref="StudyNotFoundException">No such study.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="gracePeriod"/> is not positive.</exception>
+    IReadOnlyList<int> GetStaleTrialIds(int studyId, TimeSpan gracePeriod);
+
     /// <summary>Reads every trial of a study, in number order. Cheap to call repeatedly: implementations fetch only what changed.</summary>
     /// <param name="studyId">The study.</param>
     /// <returns>The trials.</returns>

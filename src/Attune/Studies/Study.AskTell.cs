@@ -22,11 +22,17 @@ public sealed partial class Study
     /// <exception cref="ArgumentException">A distribution is incompatible with the study's earlier use of its name.</exception>
     public Trial Ask(IReadOnlyDictionary<string, Distribution>? fixedDistributions)
     {
+        if (HeartbeatInterval is not null)
+        {
+            FailStaleTrials();
+        }
+
         var record = StorageBackend.PopWaitingTrial(studyId) ?? StorageBackend.CreateTrial(studyId);
         var trial = new Trial(this, record);
         activeTrials[record.Number] = trial;
         try
         {
+            StartHeartbeat(trial);
             Sampler.BeforeTrial(this, trial);
             var space = Sampler.InferRelativeSearchSpace(this, trial);
             if (space.Count > 0)
@@ -44,6 +50,7 @@ public sealed partial class Study
         }
         catch (Exception e)
         {
+            StopHeartbeat(trial);
             activeTrials.TryRemove(record.Number, out _);
             trial.SetSystemAttr(FailReasonKey, $"{e.GetType().Name}: {e.Message}");
             StorageBackend.SetTrialStateValues(record.TrialId, TrialState.Fail, null);
@@ -242,6 +249,7 @@ public sealed partial class Study
     /// <summary>Writes the final state of a running trial, after letting the sampler see it.</summary>
     internal TrialRecord Finish(Trial trial, TrialState state, IReadOnlyList<double>? values, string? failReason)
     {
+        StopHeartbeat(trial);
         try
         {
             if (state == TrialState.Pruned)

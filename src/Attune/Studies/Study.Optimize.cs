@@ -187,6 +187,13 @@ public sealed partial class Study
                 _ => Finish(trial, TrialState.Fail, null, $"{error.GetType().Name}: {error.Message}"),
             };
         }
+        catch (InvalidOperationException e) when (FinishedElsewhere(trial) is { } state)
+        {
+            // Another worker failed the trial as stale (its heartbeats stopped for too long): not this run's error.
+            Log.TrialFinishedElsewhere(Logger, trial.Number, state);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            return;
+        }
         catch (Exception e)
         {
             run.Fail(e);
@@ -217,6 +224,20 @@ public sealed partial class Study
         catch (Exception e)
         {
             run.Fail(e);
+        }
+    }
+
+    /// <summary>The trial's state when storage holds it as finished (by another worker), else <see langword="null"/>.</summary>
+    private TrialState? FinishedElsewhere(Trial trial)
+    {
+        try
+        {
+            var state = StorageBackend.GetTrial(trial.TrialId).State;
+            return state.IsFinished() ? state : null;
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
         }
     }
 

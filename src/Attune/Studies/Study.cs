@@ -76,7 +76,7 @@ public sealed partial class Study : IDisposable
     /// <param name="options">The options; default: an unnamed single-objective minimization study in memory.</param>
     /// <returns>The study.</returns>
     /// <exception cref="DuplicateStudyException">A study with the name exists and <see cref="StudyOptions.LoadIfExists"/> is not set.</exception>
-    /// <exception cref="ArgumentException">The storage URL or the directions are invalid.</exception>
+    /// <exception cref="ArgumentException">The storage URL, the directions or the heartbeat settings are invalid.</exception>
     /// <exception cref="InvalidOperationException">The study exists with other directions.</exception>
     public static Study Create(StudyOptions? options = null)
     {
@@ -101,6 +101,7 @@ public sealed partial class Study : IDisposable
             throw new ArgumentException("A study name must not be empty.", nameof(options));
         }
 
+        var grace = CheckHeartbeatOptions(options);
         var owns = options.StorageInstance is null;
         var storage = OpenStorage(options.StorageInstance, options.Storage, options.TimeProvider, options.LoggerFactory);
         try
@@ -124,6 +125,9 @@ public sealed partial class Study : IDisposable
             return new Study(storage, id, storage.GetStudy(id), options.Sampler, options.Pruner, options.LoggerFactory, options.TimeProvider)
             {
                 ownsStorage = owns,
+                HeartbeatInterval = options.HeartbeatInterval,
+                GracePeriod = grace,
+                FailedTrialCallback = options.FailedTrialCallback,
             };
         }
         catch when (owns)

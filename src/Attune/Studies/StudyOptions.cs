@@ -43,6 +43,26 @@ public sealed record StudyOptions
     /// <value>Default <see langword="false"/>.</value>
     public bool LoadIfExists { get; init; }
 
+    /// <summary>
+    /// How often a running trial records a heartbeat in storage, so that other workers can tell that its worker is
+    /// alive. With heartbeats on, every <see cref="Study.Ask()"/> first fails the study's trials whose heartbeat is
+    /// older than <see cref="GracePeriod"/> (their worker died mid-trial) and hands each to <see cref="FailedTrialCallback"/>.
+    /// Every worker of a study should use the same settings.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: no heartbeats, and stale trials stay running.</value>
+    public TimeSpan? HeartbeatInterval { get; init; }
+
+    /// <summary>How long after its last heartbeat a running trial counts as abandoned. Only with <see cref="HeartbeatInterval"/>.</summary>
+    /// <value>Default <see langword="null"/>: twice <see cref="HeartbeatInterval"/> (Optuna's default).</value>
+    public TimeSpan? GracePeriod { get; init; }
+
+    /// <summary>
+    /// Called with each trial that this study failed because its heartbeat went stale, after the trial is recorded as
+    /// failed; e.g. <c>new RetryFailedTrialCallback(maxRetry: 2).Invoke</c> to run it again. Only with <see cref="HeartbeatInterval"/>.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: failed stale trials are not retried.</value>
+    public Action<Study, TrialRecord>? FailedTrialCallback { get; init; }
+
     /// <summary>Where the study logs (finished trials, warnings).</summary>
     /// <value>Default <see langword="null"/>: no logging.</value>
     public ILoggerFactory? LoggerFactory { get; init; }

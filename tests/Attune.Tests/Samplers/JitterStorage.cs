@@ -34,6 +34,10 @@ internal sealed class JitterStorage : IStorage
 
     public TrialRecord? PopWaitingTrial(int studyId) => inner.PopWaitingTrial(studyId);
 
+    public void RecordHeartbeat(int trialId) => inner.RecordHeartbeat(trialId);
+
+    public IReadOnlyList<int> GetStaleTrialIds(int studyId, TimeSpan gracePeriod) => inner.GetStaleTrialIds(studyId, gracePeriod);
+
     public void SetTrialParam(int trialId, string name, double internalValue, Distribution distribution)
     {
         Jitter();

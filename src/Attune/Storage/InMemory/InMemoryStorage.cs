@@ -9,6 +9,7 @@ public sealed class InMemoryStorage : IStorage
     private readonly StorageModel model = new();
     private readonly Lock gate = new();
     private readonly TimeProvider time;
+    private readonly Dictionary<int, DateTimeOffset> heartbeats = [];
 
     /// <summary>Creates an empty storage that reads the clock from the system.</summary>
     public InMemoryStorage()
@@ -125,7 +126,13 @@ public sealed class InMemoryStorage : IStorage
     {
         lock (gate)
         {
-            return model.SetTrialStateValues(trialId, state, values, time.GetUtcNow());
+            var changed = model.SetTrialStateValues(trialId, state, values, time.GetUtcNow());
+            if (state.IsFinished())
+            {
+                heartbeats.Remove(trialId);
+            }
+
+            return changed;
         }
     }
 
@@ -153,6 +160,40 @@ public sealed class InMemoryStorage : IStorage
         lock (gate)
         {
             model.SetTrialSystemAttr(trialId, key, value);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void RecordHeartbeat(int trialId)
+    {
+        lock (gate)
+        {
+            if (model.GetTrialState(trialId) == TrialState.Running)
+            {
+                heartbeats[trialId] = time.GetUtcNow();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<int> GetStaleTrialIds(int studyId, TimeSpan gracePeriod)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(gracePeriod, TimeSpan.Zero);
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            var stale = new List<int>();
+            foreach (var trial in model.GetAllTrials(studyId))
+            {
+                if (trial.State == TrialState.Running
+                    && heartbeats.TryGetValue(trial.TrialId, out var beat)
+                    && now - beat > gracePeriod)
+                {
+                    stale.Add(trial.TrialId);
+                }
+            }
+
+            return stale;
         }
     }
 

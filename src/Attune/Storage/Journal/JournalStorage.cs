@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,6 +20,9 @@ namespace Attune.Storage.Journal;
 /// </remarks>
 public sealed class JournalStorage : IStorage
 {
+    /// <summary>The trial system attribute that holds a running trial's last heartbeat (UTC, ISO 8601).</summary>
+    public const string HeartbeatKey = "attune:heartbeat";
+
     private readonly IJournalBackend backend;
     private readonly StorageModel model = new();
     private readonly JournalReplayer replayer;
@@ -264,6 +268,53 @@ public sealed class JournalStorage : IStorage
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Optuna's journal has no heartbeat operation: the heartbeat is the trial system attribute
+    /// <c>attune:heartbeat</c> (<see cref="HeartbeatKey"/>), the UTC time of the <see cref="JournalStorageOptions.TimeProvider"/>
+    /// in ISO 8601, which Optuna reads as an ordinary system attribute and otherwise ignores. Workers sharing a
+    /// journal compare their clocks with it, so keep their clocks in sync (NTP) to well within the grace period.
+    /// </remarks>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public void RecordHeartbeat(int trialId)
+    {
+        var line = ops.SetTrialAttr(system: true, trialId, HeartbeatKey, FormatHeartbeat(time.GetUtcNow()));
+        Write(() =>
+        {
+            if (model.GetTrialState(trialId) != TrialState.Running)
+            {
+                return false;
+            }
+
+            Append(line, commit: false);
+            return true;
+        });
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
+    public IReadOnlyList<int> GetStaleTrialIds(int studyId, TimeSpan gracePeriod)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(gracePeriod, TimeSpan.Zero);
+        var trials = GetAllTrials(studyId);
+        var now = time.GetUtcNow();
+        var stale = new List<int>();
+        foreach (var trial in trials)
+        {
+            if (trial.State == TrialState.Running
+                && trial.SystemAttrs.TryGetValue(HeartbeatKey, out var value)
+                && value is string text
+                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var beat)
+                && now - beat > gracePeriod)
+            {
+                stale.Add(trial.TrialId);
+            }
+        }
+
+        stale.Sort();
+        return stale;
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
     public TrialRecord GetTrial(int trialId) => Read(() => model.GetTrial(trialId));
 
@@ -286,6 +337,9 @@ public sealed class JournalStorage : IStorage
             backend.Dispose();
         }
     }
+
+    private static string FormatHeartbeat(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private static void Verify(bool applied, string what)
     {
