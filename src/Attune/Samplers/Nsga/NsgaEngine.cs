@@ -11,17 +11,19 @@ namespace Attune.Samplers;
 /// <remarks>
 /// <para>
 /// Bookkeeping. When a trial starts, the sampler refreshes its view of the study, closes every
-/// generation that has <see cref="NsgaSamplerOptions.PopulationSize"/> complete trials, and tags the
-/// trial with the generation after the last closed one. Closing generation g takes its first
-/// population-size complete trials by number, selects survivors from them and the elite of g − 1, and
-/// records both lists in a study system attribute; a worker that finds the record (written by another
-/// worker, in any process) adopts it instead of computing its own, and a worker that writes one reads
-/// it back and adopts what the study kept. So all workers breed generation g + 1 from one elite, and a
-/// closed generation never changes; its elite is cached.
+/// generation whose members are settled (<see cref="NsgaStudyState.SettledMembers"/>: its first
+/// population-size complete trials by number, once no lower-numbered trial that could join them is
+/// still running), and tags the trial with the generation after the last closed one. Closing
+/// generation g selects survivors from its members and the elite of g − 1 and records both lists in a
+/// study system attribute. Settled members and survival ties drawn from the generation and its members
+/// make the record the same for every worker, in any process, whatever its seed; a worker that finds a
+/// record adopts it, and a worker that writes one reads it back and adopts what the study kept. So all
+/// workers breed generation g + 1 from one elite, and a closed generation never changes; its elite is
+/// cached.
 /// </para>
 /// <para>
 /// Randomness. A child's draws come from a stream derived from the seed and the trial number; survival
-/// ties from a stream derived from the seed and the generation. Nothing random is shared between
+/// ties from a stream derived from the generation and its members. Nothing random is shared between
 /// threads.
 /// </para>
 /// </remarks>
@@ -29,6 +31,10 @@ internal sealed class NsgaEngine
 {
     private const ulong ChildStream = 0x4E53_4741_4348_494CUL;
     private const ulong SurvivalStream = 0x4E53_4741_5355_5256UL;
+
+    // A generation waits for a trial numbered below its members that is still running, until this many
+    // populations of its trials have completed (a worker that died mid-trial must not stall the search).
+    private const int Patience = 3;
 
     private readonly string name;
     private readonly string generationKey;
@@ -43,7 +49,6 @@ internal sealed class NsgaEngine
     private readonly IMutation? mutation;
     private readonly Func<TrialRecord, IReadOnlyList<double>>? constraints;
     private readonly ulong childSeed;
-    private readonly ulong survivalSeed;
     private readonly Sampler independent;
     private readonly ConditionalWeakTable<Study, NsgaStudyState> states = [];
     private volatile SpaceCache? lastSpace;
@@ -65,7 +70,6 @@ internal sealed class NsgaEngine
         constraints = options.Constraints;
         var seed = options.Seed is { } s ? (ulong)(uint)s : SeededRandom.EntropySeed();
         childSeed = SeededRandom.Derive(seed, ChildStream);
-        survivalSeed = SeededRandom.Derive(seed, SurvivalStream);
         independent = options.IndependentSampler ?? new RandomSampler(new RandomSamplerOptions { Seed = options.Seed });
     }
 
@@ -204,16 +208,16 @@ internal sealed class NsgaEngine
             // Read inside the lock: a snapshot older than the last one taken in would not hold every trial it tracks.
             var trials = study.Trials;
             state.Refresh(trials);
-            while (state.Complete(state.LastClosed + 1).Count >= populationSize)
+            while (state.SettledMembers(state.LastClosed + 1, populationSize, Patience, trials) is { } members)
             {
-                state.Close(CloseGeneration(study, state, trials, state.LastClosed + 1));
+                state.Close(CloseGeneration(study, state, trials, state.LastClosed + 1, members));
             }
 
             return state.LastClosed + 1;
         }
     }
 
-    private Population CloseGeneration(Study study, NsgaStudyState state, IReadOnlyList<TrialRecord> trials, int generation)
+    private Population CloseGeneration(Study study, NsgaStudyState state, IReadOnlyList<TrialRecord> trials, int generation, int[] members)
     {
         var key = GenerationRecord.Key(populationKeyPrefix, generation);
         if (GenerationRecord.Read(study, study.SystemAttrs, key) is { } stored && Resolve(study, stored, trials) is { } adopted)
@@ -221,16 +225,16 @@ internal sealed class NsgaEngine
             return new Population(generation, adopted);
         }
 
-        var members = state.Complete(generation).Order().Take(populationSize).ToArray();
         var previous = state.Elite(generation - 1)?.Members ?? [];
         var candidates = new List<Individual>(previous.Length + members.Length);
         candidates.AddRange(previous);
         candidates.AddRange(members.Select(n => new Individual(trials[n], study.Directions)));
         var elite = candidates.Count <= populationSize
             ? [.. candidates]
-            : survival.Select(candidates, populationSize, study.Directions.Count, SeededRandom.For(survivalSeed, (ulong)generation));
+            : survival.Select(candidates, populationSize, study.Directions.Count, SurvivalRandom(generation, members));
 
-        // Storage offers no compare-and-set: write, read back, and adopt whatever the study kept.
+        // Every worker computes the same record from settled members; storage offers no compare-and-set,
+        // so a worker still reads back and adopts whatever the study kept.
         var mine = new GenerationRecord(members, elite.Select(i => i.Number).ToArray());
         study.SetSystemAttr(key, mine.ToAttribute());
         if (GenerationRecord.Read(study, study.SystemAttrs, key) is { } kept
@@ -241,6 +245,19 @@ internal sealed class NsgaEngine
         }
 
         return new Population(generation, elite);
+    }
+
+    // Survival ties are broken by a stream derived from the generation and its members, not from the
+    // sampler's seed, so that workers with different (or no) seeds choose the same elite.
+    private static SeededRandom SurvivalRandom(int generation, int[] members)
+    {
+        var key = SeededRandom.Derive(SurvivalStream, (ulong)generation);
+        foreach (var number in members)
+        {
+            key = SeededRandom.Derive(key, (ulong)number);
+        }
+
+        return new SeededRandom(key);
     }
 
     // The elite of a stored record as individuals, or null when a trial it names is not complete here.

@@ -13,12 +13,13 @@ namespace Attune.Samplers;
 /// <para>
 /// Each trial records its generation in the system attribute <see cref="GenerationKey"/> and its
 /// parents' numbers in <see cref="ParentsKey"/> (Optuna's names). When a generation has
-/// <see cref="NsgaSamplerOptions.PopulationSize"/> complete trials it closes: its first that many complete
-/// trials by number compete with the previous elite, and the competitors and survivors are recorded in
-/// the study system attribute <see cref="PopulationKeyPrefix"/> followed by the generation, so that
-/// every worker, in every process, breeds from the same elite; complete trials of a closed generation
-/// that finish later (possible with parallel workers) count for the study but do not breed. Closed
-/// generations are cached, so a trial costs the same at 100 trials as at 10,000.
+/// <see cref="NsgaSamplerOptions.PopulationSize"/> complete trials and no lower-numbered trial that could
+/// still join them is running, it closes: its first that many complete trials by number compete with
+/// the previous elite, and the competitors and survivors are recorded in the study system attribute
+/// <see cref="PopulationKeyPrefix"/> followed by the generation. Every worker, in every process and with
+/// any seed, derives the same record from the storage (and adopts a recorded one), so all breed from the
+/// same elite; complete trials of a closed generation that finish later (possible with parallel
+/// workers) count for the study but do not breed. Closed generations are cached.
 /// </para>
 /// <para>
 /// Only parameters that every complete trial has, with the same distribution, are bred; the others, and

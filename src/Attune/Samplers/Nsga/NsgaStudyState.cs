@@ -38,6 +38,44 @@ internal sealed class NsgaStudyState
     public IReadOnlyList<int> Complete(int generation) =>
         completeByGeneration.TryGetValue(generation, out var list) ? list : [];
 
+    /// <summary>
+    /// The members of generation <paramref name="generation"/> once they are settled, or <see langword="null"/>:
+    /// the first <paramref name="size"/> complete trials tagged with the generation, in number order. They are
+    /// settled when no trial numbered below the last of them is still running untagged or tagged with the
+    /// generation: such a trial could still join them, so two workers that looked at different moments could
+    /// disagree. Once settled, every later view of the storage gives the same members. A trial that runs for
+    /// as long as <paramref name="patience"/> × <paramref name="size"/> trials of the generation complete
+    /// (a dead worker) no longer holds the generation back.
+    /// </summary>
+    public int[]? SettledMembers(int generation, int size, int patience, IReadOnlyList<TrialRecord> trials)
+    {
+        var complete = Complete(generation);
+        if (complete.Count < size)
+        {
+            return null;
+        }
+
+        var members = complete.Order().Take(size).ToArray();
+        if (complete.Count >= patience * size)
+        {
+            return members;
+        }
+
+        var last = members[^1];
+        foreach (var index in pending)
+        {
+            var trial = trials[index];
+            if (trial.Number < last
+                && trial.State == TrialState.Running
+                && (!trial.SystemAttrs.TryGetValue(generationKey, out var tag) || tag is long g && g == generation))
+            {
+                return null;
+            }
+        }
+
+        return members;
+    }
+
     /// <summary>Records the elite of the next generation to close.</summary>
     public void Close(Population elite) => closed.Add(elite);
 
