@@ -779,7 +779,8 @@ internal sealed class CmaOptimizer
         return result;
     }
 
-    // Symmetrizes C, computes B and D (negative eigenvalues floored), and rebuilds C = B·D²·Bᵀ.
+    // Computes B and D from C. Eigenvalues below zero (rounding) are floored, and then C is rebuilt as
+    // B·D²·Bᵀ; otherwise C is left as it is, so that a state decoded and encoded again is unchanged.
     private void Decompose()
     {
         var n = Dimension;
@@ -800,25 +801,33 @@ internal sealed class CmaOptimizer
 
         var eigenvalues = new double[n];
         SymmetricEigen.Decompose(covariance, n, eigenvalues, basis);
+        var floored = false;
         for (var k = 0; k < n; k++)
         {
-            var value = eigenvalues[k] < 0 ? EigenFloor : eigenvalues[k];
-            eigenvalues[k] = value;
-            scales[k] = Math.Sqrt(value);
+            if (eigenvalues[k] < 0)
+            {
+                eigenvalues[k] = EigenFloor;
+                floored = true;
+            }
+
+            scales[k] = Math.Sqrt(eigenvalues[k]);
         }
 
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < n; j++)
             {
-                var sum = 0.0;
-                for (var k = 0; k < n; k++)
-                {
-                    sum += basis[(i * n) + k] * eigenvalues[k] * basis[(j * n) + k];
-                }
-
-                covariance[(i * n) + j] = sum;
                 transform[(i * n) + j] = basis[(i * n) + j] * scales[j];
+                if (floored)
+                {
+                    var sum = 0.0;
+                    for (var k = 0; k < n; k++)
+                    {
+                        sum += basis[(i * n) + k] * eigenvalues[k] * basis[(j * n) + k];
+                    }
+
+                    covariance[(i * n) + j] = sum;
+                }
             }
         }
     }
