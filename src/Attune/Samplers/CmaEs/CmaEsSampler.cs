@@ -238,7 +238,10 @@ public sealed class CmaEsSampler : Sampler
             var state = cache.Decode(json, study.Name);
             WarnIfOptionsDiffer(study, cache, state);
             var last = round >= MaxStateRounds;
-            if (!state.Space.SameAs(space) && !last)
+
+            // The intersection space only shrinks as trials finish, so a state on a sub-space of ours was moved
+            // by a worker that has seen more trials: follow it (our extra parameters are sampled independently).
+            if (!state.Space.SameAs(space) && state.Space.PositionsIn(space) is null && !last)
             {
                 Publish(study, Moved(study, state, space));
                 continue;

@@ -1,4 +1,3 @@
-using Attune.Numerics;
 using Attune.Randomness;
 
 namespace Attune.Samplers;
@@ -22,8 +21,8 @@ internal sealed class CmaOptimizer
     /// <summary>The cap on σ.</summary>
     public const double MaxSigma = 1e32;
 
-    // Eigenvalues below zero (rounding) are replaced by this.
-    private const double EigenFloor = 1e-8;
+    // Keeps the rescaling of a negative-weight step finite when the step is zero.
+    private const double LengthFloor = 1e-8;
 
     // Termination tolerances (Hansen's tutorial, appendix B.3; the values of the cmaes library).
     private const double TolFun = 1e-12;
@@ -36,9 +35,7 @@ internal sealed class CmaOptimizer
     private readonly double[] pathC;
     private readonly double[] pathSigma;
     private readonly double[] functionHistory;
-    private readonly double[] basis;
-    private readonly double[] scales;
-    private readonly double[] transform;
+    private CmaEigenBasis eigen;
     private double sigma;
 
     private CmaOptimizer(
@@ -67,11 +64,7 @@ internal sealed class CmaOptimizer
         this.functionHistory = functionHistory;
         LearningRate = learningRate;
         Margin = margin;
-        var n = parameters.Dimension;
-        basis = new double[parameters.Separable ? 0 : n * n];
-        scales = new double[n];
-        transform = new double[parameters.Separable ? 0 : n * n];
-        Decompose();
+        eigen = CmaEigenBasis.Of(covariance, parameters.Dimension, parameters.Separable);
     }
 
     // A copy of another run, with its eigendecomposition.
@@ -89,9 +82,7 @@ internal sealed class CmaOptimizer
         functionHistory = (double[])other.functionHistory.Clone();
         LearningRate = other.LearningRate?.Clone();
         Margin = other.Margin?.Clone();
-        basis = (double[])other.basis.Clone();
-        scales = (double[])other.scales.Clone();
-        transform = (double[])other.transform.Clone();
+        eigen = other.eigen;
     }
 
     /// <summary>The strategy parameters.</summary>
@@ -135,9 +126,6 @@ internal sealed class CmaOptimizer
 
     /// <summary>The margin state, when enabled and some coordinate is discrete.</summary>
     public CmaMargin? Margin { get; }
-
-    /// <summary>The square roots of the eigenvalues of C (the axis lengths D).</summary>
-    public ReadOnlySpan<double> AxisLengths => scales;
 
     /// <summary>Starts a run.</summary>
     /// <param name="domain">Where to search.</param>
@@ -323,21 +311,6 @@ internal sealed class CmaOptimizer
         }
     }
 
-    /// <summary>The Mahalanobis length ‖C^(−1/2)(x − m)/σ‖ of a sample.</summary>
-    /// <param name="x">The point.</param>
-    /// <returns>Its length in the distribution's own coordinates.</returns>
-    public double MahalanobisLength(ReadOnlySpan<double> x)
-    {
-        var n = Dimension;
-        Span<double> y = n <= 128 ? stackalloc double[n] : new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            y[i] = (x[i] - mean[i]) / sigma;
-        }
-
-        return Math.Sqrt(SquaredInverseRootNorm(y));
-    }
-
     /// <summary>
     /// Updates the distribution from one generation: λ points (row-major) and their values (lower is
     /// better). Points marked as injected did not come from <see cref="Sample(SeededRandom, Span{double})"/> (or not from this
@@ -385,7 +358,7 @@ internal sealed class CmaOptimizer
 
             if (!injected.IsEmpty && injected[k])
             {
-                var length = Math.Sqrt(SquaredInverseRootNorm(y));
+                var length = Math.Sqrt(eigen.SquaredInverseRootNorm(y));
                 if (length > clip)
                 {
                     var shrink = clip / length;
@@ -404,7 +377,7 @@ internal sealed class CmaOptimizer
         {
             oldMean = (double[])mean.Clone();
             oldCovariance = (double[])covariance.Clone();
-            oldInverseRoot = InverseRoot();
+            oldInverseRoot = eigen.InverseRoot();
         }
 
         // Recombination: y_w = Σ_{i<μ} w_i y_(i); m ← m + c_m σ y_w (c_m = 1).
@@ -425,7 +398,7 @@ internal sealed class CmaOptimizer
 
         // Step size: cumulative step-size adaptation on C^(−1/2) y_w.
         var whitened = new double[n];
-        InverseRootTimes(yw, whitened);
+        eigen.InverseRootTimes(yw, whitened);
         var sigmaFactor = Math.Sqrt(p.CSigma * (2 - p.CSigma) * p.MuEff);
         var psNorm = 0.0;
         for (var i = 0; i < n; i++)
@@ -469,7 +442,7 @@ internal sealed class CmaOptimizer
             for (var r = 0; r < lambda; r++)
             {
                 var w = p.Weights[r];
-                effective[r] = w >= 0 ? w : w * n / (SquaredInverseRootNorm(steps.AsSpan(r * n, n)) + EigenFloor);
+                effective[r] = w >= 0 ? w : w * n / (eigen.SquaredInverseRootNorm(steps.AsSpan(r * n, n)) + LengthFloor);
             }
 
             for (var i = 0; i < n; i++)
@@ -494,7 +467,7 @@ internal sealed class CmaOptimizer
             adaptation.Adapt(n, oldMean!, oldSigma, oldCovariance!, oldInverseRoot!, mean, covariance, ref sigma, MaxSigma);
         }
 
-        Decompose();
+        eigen = CmaEigenBasis.Of(covariance, n, p.Separable);
         if (Margin is { } margin)
         {
             margin.Correct(mean, sigma, Variances());
@@ -540,6 +513,7 @@ internal sealed class CmaOptimizer
         }
 
         double maxD = double.NegativeInfinity, minD = double.PositiveInfinity;
+        var scales = eigen.Scales;
         foreach (var d in scales)
         {
             maxD = Math.Max(maxD, d);
@@ -564,7 +538,7 @@ internal sealed class CmaOptimizer
         var noEffect = true;
         for (var i = 0; i < n && noEffect; i++)
         {
-            var direction = Parameters.Separable ? (i == axis ? scales[axis] : 0) : scales[axis] * basis[(i * n) + axis];
+            var direction = Parameters.Separable ? (i == axis ? scales[axis] : 0) : scales[axis] * eigen.Basis[(i * n) + axis];
             noEffect = mean[i] == mean[i] + (0.1 * sigma * direction);
         }
 
@@ -667,6 +641,7 @@ internal sealed class CmaOptimizer
         var n = Dimension;
         if (Parameters.Separable)
         {
+            var scales = eigen.Scales;
             for (var i = 0; i < n; i++)
             {
                 x[i] = mean[i] + (sigma * scales[i] * z[i]);
@@ -678,148 +653,13 @@ internal sealed class CmaOptimizer
         for (var i = 0; i < n; i++)
         {
             var sum = 0.0;
-            var row = transform.AsSpan(i * n, n);
+            var row = eigen.Transform.Slice(i * n, n);
             for (var j = 0; j < n; j++)
             {
                 sum += row[j] * z[j];
             }
 
             x[i] = mean[i] + (sigma * sum);
-        }
-    }
-
-    // ‖C^(−1/2) y‖² = ‖D⁻¹Bᵀy‖².
-    private double SquaredInverseRootNorm(ReadOnlySpan<double> y)
-    {
-        var n = Dimension;
-        var sum = 0.0;
-        if (Parameters.Separable)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                var v = y[i] / scales[i];
-                sum += v * v;
-            }
-
-            return sum;
-        }
-
-        for (var j = 0; j < n; j++)
-        {
-            var dot = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                dot += basis[(i * n) + j] * y[i];
-            }
-
-            var v = dot / scales[j];
-            sum += v * v;
-        }
-
-        return sum;
-    }
-
-    // result = C^(−1/2) y = B·D⁻¹·Bᵀ·y.
-    private void InverseRootTimes(ReadOnlySpan<double> y, Span<double> result)
-    {
-        var n = Dimension;
-        if (Parameters.Separable)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                result[i] = y[i] / scales[i];
-            }
-
-            return;
-        }
-
-        Span<double> projected = n <= 128 ? stackalloc double[n] : new double[n];
-        for (var j = 0; j < n; j++)
-        {
-            var dot = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                dot += basis[(i * n) + j] * y[i];
-            }
-
-            projected[j] = dot / scales[j];
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var sum = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                sum += basis[(i * n) + j] * projected[j];
-            }
-
-            result[i] = sum;
-        }
-    }
-
-    // C^(−1/2) as a full matrix (for learning-rate adaptation).
-    private double[] InverseRoot()
-    {
-        var n = Dimension;
-        var result = new double[n * n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                var sum = 0.0;
-                for (var k = 0; k < n; k++)
-                {
-                    sum += basis[(i * n) + k] * basis[(j * n) + k] / scales[k];
-                }
-
-                result[(i * n) + j] = sum;
-            }
-        }
-
-        return result;
-    }
-
-    // Symmetrizes C, computes B and D (negative eigenvalues floored), and rebuilds C = B·D²·Bᵀ.
-    private void Decompose()
-    {
-        var n = Dimension;
-        if (Parameters.Separable)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                if (covariance[i] < 0)
-                {
-                    covariance[i] = EigenFloor;
-                }
-
-                scales[i] = Math.Sqrt(covariance[i]);
-            }
-
-            return;
-        }
-
-        var eigenvalues = new double[n];
-        SymmetricEigen.Decompose(covariance, n, eigenvalues, basis);
-        for (var k = 0; k < n; k++)
-        {
-            var value = eigenvalues[k] < 0 ? EigenFloor : eigenvalues[k];
-            eigenvalues[k] = value;
-            scales[k] = Math.Sqrt(value);
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                var sum = 0.0;
-                for (var k = 0; k < n; k++)
-                {
-                    sum += basis[(i * n) + k] * eigenvalues[k] * basis[(j * n) + k];
-                }
-
-                covariance[(i * n) + j] = sum;
-                transform[(i * n) + j] = basis[(i * n) + j] * scales[j];
-            }
         }
     }
 }

@@ -65,6 +65,15 @@ public class CmaEsSamplerTests
     }
 
     [Fact]
+    public void One_parameter_is_enough()
+    {
+        var study = Study.Create(new StudyOptions { Sampler = Seeded(14) });
+        study.Optimize(t => Math.Pow(t.SuggestFloat("x", -10, 10) - 3, 2), new OptimizeOptions { Trials = 80 });
+        Assert.True(study.BestValue < 1e-4, $"best {study.BestValue}");
+        Assert.All(study.Trials.Skip(1), t => Assert.Contains(CmaEsSampler.CandidateKey, t.SystemAttrs.Keys));
+    }
+
+    [Fact]
     public void A_seed_gives_the_same_trials()
     {
         static IEnumerable<object?> Run()
