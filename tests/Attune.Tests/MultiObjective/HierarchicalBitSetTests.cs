@@ -1,3 +1,4 @@
+using Attune.Randomness;
 using Attune.MultiObjective;
 
 namespace Attune.Tests.MultiObjective;
@@ -13,7 +14,7 @@ public class HierarchicalBitSetTests
     [InlineData(262_145)]
     public void Matches_a_sorted_set_under_random_operations(int capacity)
     {
-        var random = new Random(capacity);
+        var random = new SeededRandom((ulong)(capacity));
         var set = new HierarchicalBitSet(capacity);
         for (var round = 0; round < 2; round++)
         {
@@ -23,8 +24,8 @@ public class HierarchicalBitSetTests
             var expected = new SortedSet<int>();
             for (var step = 0; step < 3000; step++)
             {
-                var value = random.Next(size);
-                if (random.Next(3) > 0)
+                var value = random.NextInt32(size);
+                if (random.NextInt32(3) > 0)
                 {
                     set.Add(value);
                     expected.Add(value);
@@ -35,7 +36,7 @@ public class HierarchicalBitSetTests
                     expected.Remove(value);
                 }
 
-                var probe = random.Next(-1, size + 1);
+                var probe = (int)random.NextInt64(size + 2) - 1;
                 var next = expected.GetViewBetween(Math.Max(probe, 0), int.MaxValue);
                 Assert.Equal(probe >= size || next.Count == 0 ? -1 : next.Min, set.Next(probe));
                 var previous = expected.GetViewBetween(int.MinValue, probe);

@@ -1,3 +1,4 @@
+using Attune.Randomness;
 using Attune.MultiObjective;
 
 namespace Attune.Tests.MultiObjective;
@@ -54,7 +55,7 @@ public class HypervolumeContributionsTests
     {
         for (var seed = 0; seed < 40; seed++)
         {
-            var random = new Random((dimension * 104729) + seed);
+            var random = new SeededRandom((ulong)((dimension * 104729) + seed));
             var size = 1 + (seed % 9);
             var reference = Reference.Filled(dimension, 1.0);
             var kind = seed % 4;
@@ -88,7 +89,7 @@ public class HypervolumeContributionsTests
     {
         for (var seed = 0; seed < 3; seed++)
         {
-            var random = new Random((dimension * 17) + seed + size);
+            var random = new SeededRandom((ulong)((dimension * 17) + seed + size));
             var points = Reference.IntegerPoints(random, size, dimension, levels);
             var reference = Reference.Filled(dimension, levels - 1);
             var expected = Reference.ContributionsByRemoval(points, reference, (p, r) => Reference.HypervolumeGrid(p, r, 0));
@@ -102,7 +103,7 @@ public class HypervolumeContributionsTests
     [InlineData(4)]
     public void Match_removal_with_compute_on_fronts(int dimension)
     {
-        var random = new Random(dimension * 3);
+        var random = new SeededRandom((ulong)(dimension * 3));
         var points = Reference.SimplexPoints(random, dimension == 4 ? 40 : 150, dimension);
         points.AddRange(Reference.UniformPoints(random, 30, dimension));
         var reference = Reference.Filled(dimension, 1.1);

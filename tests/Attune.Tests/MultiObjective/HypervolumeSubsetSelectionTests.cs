@@ -1,3 +1,4 @@
+using Attune.Randomness;
 using Attune.MultiObjective;
 
 namespace Attune.Tests.MultiObjective;
@@ -40,7 +41,7 @@ public class HypervolumeSubsetSelectionTests
     {
         for (var seed = 0; seed < 25; seed++)
         {
-            var random = new Random((dimension * 7919) + seed);
+            var random = new SeededRandom((ulong)((dimension * 7919) + seed));
             var points = seed % 2 == 0
                 ? Reference.UniformPoints(random, 4 + (seed % 9), dimension)
                 : Reference.SimplexPoints(random, 4 + (seed % 9), dimension);
@@ -63,7 +64,7 @@ public class HypervolumeSubsetSelectionTests
         var worst = 1.0;
         for (var seed = 0; seed < 20; seed++)
         {
-            var random = new Random((dimension * 31) + seed);
+            var random = new SeededRandom((ulong)((dimension * 31) + seed));
             var points = Reference.SimplexPoints(random, 10, dimension);
             var reference = Reference.Filled(dimension, 1.0);
             for (var k = 1; k <= 5; k++)

@@ -1,3 +1,4 @@
+using Attune.Randomness;
 using Attune.MultiObjective;
 
 namespace Attune.Tests.MultiObjective;
@@ -68,7 +69,7 @@ public class HypervolumeTests
     {
         for (var seed = 0; seed < 60; seed++)
         {
-            var random = new Random((dimension * 7919) + seed);
+            var random = new SeededRandom((ulong)((dimension * 7919) + seed));
             var size = 1 + (seed % 10);
             var reference = Reference.Filled(dimension, 1.05);
             var kind = (seed / 10) % 3;
@@ -82,7 +83,7 @@ public class HypervolumeTests
             // Push a few points outside the reference box to exercise filtering.
             if (seed % 4 == 0)
             {
-                points[0][random.Next(dimension)] = 1.05 + random.NextDouble();
+                points[0][random.NextInt32(dimension)] = 1.05 + random.NextDouble();
             }
 
             var expected = Reference.HypervolumeInclusionExclusion(points, reference);
@@ -101,7 +102,7 @@ public class HypervolumeTests
     {
         for (var seed = 0; seed < 6; seed++)
         {
-            var random = new Random((dimension * 31) + seed);
+            var random = new SeededRandom((ulong)((dimension * 31) + seed));
             var points = Reference.IntegerPoints(random, size, dimension, levels);
             var reference = Reference.Filled(dimension, levels - 1);
             var expected = Reference.HypervolumeGrid(points, reference, 0);
@@ -115,7 +116,7 @@ public class HypervolumeTests
         // The four- and five-objective (WFG) paths must agree with the three-objective sweep.
         for (var seed = 0; seed < 6; seed++)
         {
-            var random = new Random(300 + seed);
+            var random = new SeededRandom((ulong)(300 + seed));
             var points = seed % 2 == 0 ? Reference.UniformPoints(random, 120, 3) : Reference.SimplexPoints(random, 120, 3);
             var volume3 = Hypervolume.Compute(points, [1.0, 1.0, 1.0]);
 
@@ -137,12 +138,12 @@ public class HypervolumeTests
     {
         foreach (var dimension in new[] { 2, 3, 4 })
         {
-            var random = new Random(dimension);
+            var random = new SeededRandom((ulong)(dimension));
             var points = Reference.SimplexPoints(random, 60, dimension);
             var reference = Reference.Filled(dimension, 1.0);
             var volume = Hypervolume.Compute(points, reference);
 
-            var shuffled = points.OrderBy(_ => random.Next()).ToList();
+            var shuffled = points.OrderBy(_ => random.NextUInt64()).ToList();
             Reference.AssertClose(volume, Hypervolume.Compute(shuffled, reference), "shuffled");
 
             var padded = new List<double[]>(points);
@@ -156,7 +157,7 @@ public class HypervolumeTests
     public void Scales_with_the_reference_box()
     {
         // Translating and scaling each objective scales the volume by the product of the scales.
-        var random = new Random(9);
+        var random = new SeededRandom((ulong)(9));
         var points = Reference.UniformPoints(random, 200, 3);
         var volume = Hypervolume.Compute(points, [1.0, 1.0, 1.0]);
         var transformed = points.Select(p => new[] { (2.0 * p[0]) - 1.0, (0.5 * p[1]) + 3.0, (4.0 * p[2]) + 100.0 }).ToList();
@@ -167,7 +168,7 @@ public class HypervolumeTests
     public void Thousand_four_objective_points_compute_exactly_against_a_lift()
     {
         // The same 1,000 three-objective points, with a fourth objective constant, computed by WFG.
-        var points = Reference.SimplexPoints(new Random(4), 1000, 3);
+        var points = Reference.SimplexPoints(new SeededRandom((ulong)(4)), 1000, 3);
         var volume3 = Hypervolume.Compute(points, [1.0, 1.0, 1.0]);
         var lifted = points.Select(p => new[] { p[0], p[1], 0.5, p[2] }).ToList();
         Reference.AssertClose(volume3 * 0.5, Hypervolume.Compute(lifted, [1.0, 1.0, 1.0, 1.0]), "1000 lifted");

@@ -1,3 +1,4 @@
+using Attune.Randomness;
 using Attune.MultiObjective;
 
 namespace Attune.Tests.MultiObjective;
@@ -88,7 +89,7 @@ public class ParetoFrontTests
         var sizes = new[] { 1, 2, 3, 5, 10, 30, 80, 200 };
         for (var seed = 0; seed < 24; seed++)
         {
-            var random = new Random((dimension * 1000) + seed);
+            var random = new SeededRandom((ulong)((dimension * 1000) + seed));
             var size = sizes[seed % sizes.Length];
             var sets = new (string Kind, List<double[]> Points)[]
             {
@@ -119,7 +120,7 @@ public class ParetoFrontTests
     public void Ranks_match_brute_force_on_larger_sets_with_many_fronts(int dimension)
     {
         // Large enough for several levels of divide and conquer (three objectives) and many fronts.
-        var random = new Random(77 + dimension);
+        var random = new SeededRandom((ulong)(77 + dimension));
         var points = Reference.IntegerPoints(random, 700, dimension, 12);
         points.AddRange(Reference.UniformPoints(random, 300, dimension).Select(p => p.Select(v => v * 12).ToArray()));
         var expected = Reference.Ranks(points);
@@ -146,10 +147,10 @@ public class ParetoFrontTests
     [Fact]
     public void Ranks_are_invariant_to_input_order()
     {
-        var random = new Random(5);
+        var random = new SeededRandom((ulong)(5));
         var points = Reference.IntegerPoints(random, 300, 3, 6);
         var ranks = ParetoFront.NonDominatedRanks(points);
-        var permutation = Enumerable.Range(0, points.Count).OrderBy(_ => random.Next()).ToArray();
+        var permutation = Enumerable.Range(0, points.Count).OrderBy(_ => random.NextUInt64()).ToArray();
         var shuffled = permutation.Select(i => points[i]).ToList();
         var shuffledRanks = ParetoFront.NonDominatedRanks(shuffled);
         for (var k = 0; k < permutation.Length; k++)
@@ -161,7 +162,7 @@ public class ParetoFrontTests
     [Fact]
     public void Ten_thousand_three_objective_points_on_a_front_are_all_rank_zero()
     {
-        var points = Reference.SimplexPoints(new Random(10_000), 10_000, 3);
+        var points = Reference.SimplexPoints(new SeededRandom((ulong)(10_000)), 10_000, 3);
         var ranks = ParetoFront.NonDominatedRanks(points);
         Assert.All(ranks, rank => Assert.Equal(0, rank));
         Assert.Equal(10_000, ParetoFront.ParetoFrontIndices(points).Length);

@@ -1,3 +1,4 @@
+using Attune.Randomness;
 using System.Globalization;
 
 namespace Attune.Tests.MultiObjective;
@@ -153,7 +154,7 @@ internal static class Reference
         return result;
     }
 
-    public static List<double[]> UniformPoints(Random random, int count, int dimension)
+    public static List<double[]> UniformPoints(SeededRandom random, int count, int dimension)
     {
         var points = new List<double[]>(count);
         for (var i = 0; i < count; i++)
@@ -171,7 +172,7 @@ internal static class Reference
     }
 
     /// <summary>Integer coordinates in [0, <paramref name="levels"/>): many ties and duplicates.</summary>
-    public static List<double[]> IntegerPoints(Random random, int count, int dimension, int levels)
+    public static List<double[]> IntegerPoints(SeededRandom random, int count, int dimension, int levels)
     {
         var points = new List<double[]>(count);
         for (var i = 0; i < count; i++)
@@ -179,7 +180,7 @@ internal static class Reference
             var p = new double[dimension];
             for (var j = 0; j < dimension; j++)
             {
-                p[j] = random.Next(levels);
+                p[j] = random.NextInt32(levels);
             }
 
             points.Add(p);
@@ -189,7 +190,7 @@ internal static class Reference
     }
 
     /// <summary>Uniform points where about a third are exact copies of earlier points and some share single coordinates.</summary>
-    public static List<double[]> PointsWithDuplicates(Random random, int count, int dimension)
+    public static List<double[]> PointsWithDuplicates(SeededRandom random, int count, int dimension)
     {
         var points = new List<double[]>(count);
         for (var i = 0; i < count; i++)
@@ -197,7 +198,7 @@ internal static class Reference
             var roll = random.NextDouble();
             if (i > 0 && roll < 0.3)
             {
-                points.Add((double[])points[random.Next(i)].Clone());
+                points.Add((double[])points[random.NextInt32(i)].Clone());
                 continue;
             }
 
@@ -209,8 +210,8 @@ internal static class Reference
 
             if (i > 0 && roll < 0.5)
             {
-                var j = random.Next(dimension);
-                p[j] = points[random.Next(i)][j];
+                var j = random.NextInt32(dimension);
+                p[j] = points[random.NextInt32(i)][j];
             }
 
             points.Add(p);
@@ -220,7 +221,7 @@ internal static class Reference
     }
 
     /// <summary>Points on the simplex sum = 1 (mutually non-dominated), all coordinates in (0, 1).</summary>
-    public static List<double[]> SimplexPoints(Random random, int count, int dimension)
+    public static List<double[]> SimplexPoints(SeededRandom random, int count, int dimension)
     {
         var points = new List<double[]>(count);
         for (var i = 0; i < count; i++)
