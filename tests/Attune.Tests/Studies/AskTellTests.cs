@@ -415,6 +415,9 @@ public class AskTellTests
         Assert.Contains("Attune.Storage.Postgres", missing.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", missing.Message, StringComparison.Ordinal);
         Assert.Contains("sqlite", Assert.Throws<InvalidOperationException>(() => Study.Create(new StudyOptions { Storage = "sqlite:x.db" })).Message, StringComparison.OrdinalIgnoreCase);
-        Assert.NotNull(Study.Create(new StudyOptions { Storage = "memory:" }));
+        using var inMemory = Study.Create(new StudyOptions { Storage = "memory:" });
+        inMemory.Tell(inMemory.Ask(), 1.0);
+        Assert.IsType<InMemoryStorage>(inMemory.StorageBackend);
+        Assert.Single(inMemory.Trials);
     }
 }
