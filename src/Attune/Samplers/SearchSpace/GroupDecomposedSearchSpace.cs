@@ -13,11 +13,11 @@ public sealed class GroupDecomposedSearchSpace
 {
     private readonly bool includePruned;
     private readonly Lock gate = new();
-    private readonly List<int> unfinished = [];
+    private readonly FinishedTrialCursor cursor = new();
+    private readonly Func<TrialRecord, bool> add;
     private readonly Dictionary<string, (Distribution Distribution, int Trial)> distributions = new(StringComparer.Ordinal);
     private List<HashSet<string>> groups = [];
     private Study? owner;
-    private int seen;
     private IReadOnlyList<IReadOnlyDictionary<string, Distribution>> snapshot = [];
 
     /// <summary>Creates the calculator.</summary>
@@ -25,6 +25,7 @@ public sealed class GroupDecomposedSearchSpace
     public GroupDecomposedSearchSpace(bool includePruned = false)
     {
         this.includePruned = includePruned;
+        add = Add;
     }
 
     /// <summary>The groups over the study's complete (and, if chosen, pruned) trials.</summary>
@@ -52,29 +53,7 @@ public sealed class GroupDecomposedSearchSpace
                 throw new ArgumentException("A GroupDecomposedSearchSpace serves one study; create one per study.", nameof(study));
             }
 
-            var changed = false;
-            for (var i = unfinished.Count - 1; i >= 0; i--)
-            {
-                var trial = trials[unfinished[i]];
-                if (trial.State.IsFinished())
-                {
-                    unfinished.RemoveAt(i);
-                    changed |= Add(trial);
-                }
-            }
-
-            for (; seen < trials.Count; seen++)
-            {
-                var trial = trials[seen];
-                if (trial.State.IsFinished())
-                {
-                    changed |= Add(trial);
-                }
-                else
-                {
-                    unfinished.Add(seen);
-                }
-            }
+            var changed = cursor.Advance(trials, add);
 
             if (changed)
             {

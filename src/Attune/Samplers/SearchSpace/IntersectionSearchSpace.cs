@@ -12,9 +12,9 @@ public sealed class IntersectionSearchSpace
 
     private readonly bool includePruned;
     private readonly Lock gate = new();
-    private readonly List<int> unfinished = [];
+    private readonly FinishedTrialCursor cursor = new();
+    private readonly Func<TrialRecord, bool> add;
     private Study? owner;
-    private int seen;
     private Dictionary<string, Distribution>? space;
     private IReadOnlyDictionary<string, Distribution> snapshot = Empty;
 
@@ -23,6 +23,7 @@ public sealed class IntersectionSearchSpace
     public IntersectionSearchSpace(bool includePruned = false)
     {
         this.includePruned = includePruned;
+        add = Add;
     }
 
     /// <summary>The intersection over the study's complete (and, if chosen, pruned) trials.</summary>
@@ -50,29 +51,7 @@ public sealed class IntersectionSearchSpace
                 throw new ArgumentException("An IntersectionSearchSpace serves one study; create one per study.", nameof(study));
             }
 
-            var changed = false;
-            for (var i = unfinished.Count - 1; i >= 0; i--)
-            {
-                var trial = trials[unfinished[i]];
-                if (trial.State.IsFinished())
-                {
-                    unfinished.RemoveAt(i);
-                    changed |= Add(trial);
-                }
-            }
-
-            for (; seen < trials.Count; seen++)
-            {
-                var trial = trials[seen];
-                if (trial.State.IsFinished())
-                {
-                    changed |= Add(trial);
-                }
-                else
-                {
-                    unfinished.Add(seen);
-                }
-            }
+            var changed = cursor.Advance(trials, add);
 
             if (changed)
             {

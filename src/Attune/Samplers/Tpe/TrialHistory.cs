@@ -10,10 +10,11 @@ internal sealed class TrialHistory
 {
     private readonly double[] signs;
     private readonly bool constraintsEnabled;
-    private readonly List<int> unfinished = [];
+    private readonly FinishedTrialCursor cursor = new();
+    private readonly Func<TrialRecord, bool> ingest;
+    private readonly Action<TrialRecord> collectRunning;
     private readonly List<TrialRecord> running = [];
     private readonly Dictionary<string, ParamColumn> columns = new(StringComparer.Ordinal);
-    private int seen;
     private double[] losses = [];
     private bool[] usable = [];
     private int[] usableNumbers = new int[64];
@@ -28,6 +29,18 @@ internal sealed class TrialHistory
 
         this.constraintsEnabled = constraintsEnabled;
         Pareto = signs.Length > 1 ? new ParetoRanking(signs.Length) : null;
+        ingest = trial =>
+        {
+            Ingest(trial);
+            return true;
+        };
+        collectRunning = trial =>
+        {
+            if (trial.State == TrialState.Running)
+            {
+                running.Add(trial);
+            }
+        };
     }
 
     /// <summary>The number of objectives.</summary>
@@ -37,7 +50,7 @@ internal sealed class TrialHistory
     public int Version { get; private set; }
 
     /// <summary>The number of trials in the last snapshot.</summary>
-    public int TrialCount => seen;
+    public int TrialCount => cursor.Seen;
 
     /// <summary>Complete and pruned trials, feasible or not: TPE's n.</summary>
     public int UsableCount { get; private set; }
@@ -73,48 +86,7 @@ internal sealed class TrialHistory
     public void Refresh(IReadOnlyList<TrialRecord> trials)
     {
         running.Clear();
-        var resort = false;
-        for (var i = 0; i < unfinished.Count; i++)
-        {
-            var trial = trials[unfinished[i]];
-            if (trial.State.IsFinished())
-            {
-                Ingest(trial);
-                unfinished[i] = -1;
-                resort = true;
-            }
-            else if (trial.State == TrialState.Running)
-            {
-                running.Add(trial);
-            }
-        }
-
-        if (resort)
-        {
-            unfinished.RemoveAll(n => n < 0);
-        }
-
-        for (; seen < trials.Count; seen++)
-        {
-            var trial = trials[seen];
-            if (trial.Number != seen)
-            {
-                throw new InvalidOperationException($"The study's trials are not in number order: position {seen} holds trial {trial.Number}.");
-            }
-
-            if (trial.State.IsFinished())
-            {
-                Ingest(trial);
-            }
-            else
-            {
-                unfinished.Add(seen);
-                if (trial.State == TrialState.Running)
-                {
-                    running.Add(trial);
-                }
-            }
-        }
+        cursor.Advance(trials, ingest, collectRunning);
     }
 
     private void Ingest(TrialRecord trial)
