@@ -341,7 +341,7 @@ internal sealed class NsgaEngine
                 u = Math.Clamp(mutation.Mutate(u, random), 0, 1);
             }
 
-            values[space.Numeric[k]] = UnitSpace.FromUnit(u, space.NumericDistributions[k]);
+            values[space.Numeric[k]] = UnitInterval.FromUnit(u, space.NumericDistributions[k]);
         }
 
         for (var k = 0; k < space.Categorical.Length; k++)

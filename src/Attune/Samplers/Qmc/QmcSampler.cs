@@ -151,44 +151,7 @@ public sealed class QmcSampler : Sampler
     /// <param name="u">The coordinate.</param>
     /// <param name="distribution">The distribution.</param>
     /// <returns>An internal value inside <paramref name="distribution"/>.</returns>
-    internal static double FromUnit(double u, Distribution distribution)
-    {
-        switch (distribution)
-        {
-            case FloatDistribution f when f.Step is { } step:
-                {
-                    var count = (long)Math.Round((f.High - f.Low) / step) + 1;
-                    return Math.Min(f.High, f.Low + (Cell(u, count) * step));
-                }
-
-            case FloatDistribution f when f.Log:
-                {
-                    var logLow = Math.Log(f.Low);
-                    return Math.Clamp(Math.Exp(logLow + (u * (Math.Log(f.High) - logLow))), f.Low, f.High);
-                }
-
-            case FloatDistribution f:
-                return Math.Clamp(f.Low + (u * (f.High - f.Low)), f.Low, f.High);
-
-            case IntDistribution i when i.Log:
-                {
-                    var logLow = Math.Log(i.Low - 0.5);
-                    var value = Math.Round(Math.Exp(logLow + (u * (Math.Log(i.High + 0.5) - logLow))));
-                    return Math.Clamp(value, i.Low, i.High);
-                }
-
-            case IntDistribution i:
-                return i.Low + (Cell(u, i.Count) * (double)i.Step);
-
-            case CategoricalDistribution c:
-                return Cell(u, c.Choices.Count);
-
-            default:
-                throw new ArgumentException($"Unsupported distribution {distribution}.", nameof(distribution));
-        }
-    }
-
-    private static long Cell(double u, long count) => Math.Clamp((long)Math.Floor(u * count), 0, count - 1);
+    internal static double FromUnit(double u, Distribution distribution) => UnitInterval.FromUnit(u, distribution);
 
     private static bool InQmcSpace(Distribution distribution) =>
         distribution is FloatDistribution or IntDistribution && !distribution.IsSingle;

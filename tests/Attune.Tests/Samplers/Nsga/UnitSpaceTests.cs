@@ -21,9 +21,9 @@ public class UnitSpaceTests
         for (var k = 0; k <= 1000; k++)
         {
             var u = (k / 1000.0 * 1.2) - 0.1; // also outside [0, 1]
-            var value = UnitSpace.FromUnit(u, distribution);
+            var value = UnitInterval.FromUnit(u, distribution);
             Assert.True(distribution.Contains(value), $"{value} from {u} is outside {distribution}");
-            var back = UnitSpace.FromUnit(UnitSpace.ToUnit(value, distribution), distribution);
+            var back = UnitInterval.FromUnit(UnitInterval.ToUnit(value, distribution), distribution);
             Assert.Equal(value, back, 9);
         }
     }
@@ -32,10 +32,10 @@ public class UnitSpaceTests
     public void Grid_values_own_equal_cells()
     {
         var five = new IntDistribution(0, 4);
-        Assert.Equal(0, UnitSpace.FromUnit(0.19, five));
-        Assert.Equal(1, UnitSpace.FromUnit(0.21, five));
-        Assert.Equal(4, UnitSpace.FromUnit(1.0, five));
-        Assert.Equal(0.5, UnitSpace.ToUnit(2, five), 12);
+        Assert.Equal(0, UnitInterval.FromUnit(0.19, five));
+        Assert.Equal(1, UnitInterval.FromUnit(0.21, five));
+        Assert.Equal(4, UnitInterval.FromUnit(1.0, five));
+        Assert.Equal(0.5, UnitInterval.ToUnit(2, five), 12);
     }
 
     [Fact]
