@@ -68,9 +68,6 @@ public static class StorageUrl
         }
     }
 
-    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
-    private static Type? ProviderType([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type? type) => type;
-
     [UnconditionalSuppressMessage("Trimming", "IL2057", Justification = "Provider type names are constants; a trimmed-away provider reports the package to add.")]
     [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
     private static Type? ProviderType(string assemblyQualifiedName)
