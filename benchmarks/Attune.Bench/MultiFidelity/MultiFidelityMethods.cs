@@ -15,6 +15,8 @@ public static class MultiFidelityMethods
         new("random", "(a) Random, no pruning", Random, () => new NopPruner()),
         new("random_hyperband", "(d) Random + Hyperband(1,52,3)", Random, Hyperband),
         new("random_sha", "(g) Random + SHA(1,3)", Random, () => new SuccessiveHalvingPruner(new() { MinResource = 1, ReductionFactor = 3 })),
+        new("random_sha3", "Random + SHA(3,3)", Random, () => new SuccessiveHalvingPruner(new() { MinResource = 3, ReductionFactor = 3 })),
+        new("random_hyperband3", "Random + Hyperband(3,52,3)", Random, () => new HyperbandPruner(new() { MinResource = 3, MaxResource = LcBenchSurrogate.Epochs, ReductionFactor = 3 })),
     ];
 
     /// <summary>The method of that name.</summary>
