@@ -58,8 +58,8 @@ public class BohbTests
         var pruned3 = Finished(study, final: 6, noise: 0.6, lastStep: 3);
         var running = study.Ask();
 
-        // Four completed trials cannot judge a step yet: no pruned trial is modelled.
-        Assert.Equal([0, 1, 2, 3, running.Number], pruner.TrialsForSampler(study, running.Number)!.Select(t => t.Number));
+        // Four completed trials cannot judge a step yet: every pruned trial is modelled.
+        Assert.Equal([0, 1, 2, 3, pruned1.Number, pruned3.Number, running.Number], pruner.TrialsForSampler(study, running.Number)!.Select(t => t.Number));
 
         Finished(study, final: 7, noise: noise[4], lastStep: 9);
         var view = pruner.TrialsForSampler(study, 99)!.Select(t => t.Number).ToList();

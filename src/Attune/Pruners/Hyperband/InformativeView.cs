@@ -5,8 +5,8 @@ namespace Attune.Pruners;
 /// complete and running trials as they are, and pruned trials only when the step they were pruned at
 /// predicts the final ranking, judged on the completed trials' own curves (Spearman's ρ between their
 /// values at that step and their final values, the least over objectives, at least
-/// <see cref="MinCorrelation"/>). Until <see cref="MinCompleted"/> trials have completed there is no
-/// such judgement and pruned trials are left out.
+/// <see cref="MinCorrelation"/>). A pruned trial is left out only on that evidence: until
+/// <see cref="MinCompleted"/> trials have completed, every pruned trial is kept (Optuna's view).
 /// </summary>
 internal static class InformativeView
 {
@@ -36,10 +36,10 @@ internal static class InformativeView
                 case TrialState.Complete or TrialState.Running:
                     view.Add(trial);
                     break;
-                case TrialState.Pruned when trial.LastStep is { } step && completed.Count >= MinCompleted:
+                case TrialState.Pruned when trial.LastStep is { } step:
                     if (!informative.TryGetValue(step, out var keep))
                     {
-                        informative[step] = keep = Correlation(completed, step, objectives) >= MinCorrelation;
+                        informative[step] = keep = completed.Count < MinCompleted || !(Correlation(completed, step, objectives) < MinCorrelation);
                     }
 
                     if (keep)
