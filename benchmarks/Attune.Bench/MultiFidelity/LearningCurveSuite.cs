@@ -36,7 +36,6 @@ public static class LearningCurveSuite
         ["sha"] = () => new SuccessiveHalvingPruner(),
         ["hyperband"] = () => new HyperbandPruner(new() { MinResource = 1, MaxResource = LearningCurve.Steps, ReductionFactor = 3 }),
         ["hyperband_bracket"] = () => new HyperbandPruner(new() { MinResource = 1, MaxResource = LearningCurve.Steps, ReductionFactor = 3, SamplerTrials = HyperbandSamplerTrials.Bracket }),
-        ["sha_r10"] = () => new SuccessiveHalvingPruner(new() { MinResource = 10, ReductionFactor = 3 }),
     };
 
     /// <summary>One run's figures.</summary>
