@@ -20,9 +20,10 @@ public static class LearningCurveSuite
     /// <summary>The step budgets of the equal-compute columns.</summary>
     public static readonly IReadOnlyList<int> StepBudgets = [1000, 2000, 5000];
 
-    /// <summary>The samplers by name.</summary>
+    /// <summary>The samplers by name (Optuna's <c>tpe</c> is TPESampler(seed), which is univariate).</summary>
     public static IReadOnlyDictionary<string, Func<int, Sampler>> Samplers { get; } = new Dictionary<string, Func<int, Sampler>>(StringComparer.Ordinal)
     {
+        ["tpe"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = false }),
         ["random"] = seed => new RandomSampler(new RandomSamplerOptions { Seed = seed }),
     };
 
@@ -34,6 +35,7 @@ public static class LearningCurveSuite
         ["median_warmup20"] = () => new MedianPruner(new() { StartupTrials = 5, WarmupSteps = 20 }),
         ["sha"] = () => new SuccessiveHalvingPruner(),
         ["hyperband"] = () => new HyperbandPruner(new() { MinResource = 1, MaxResource = LearningCurve.Steps, ReductionFactor = 3 }),
+        ["hyperband_bracket"] = () => new HyperbandPruner(new() { MinResource = 1, MaxResource = LearningCurve.Steps, ReductionFactor = 3, SamplerTrials = HyperbandSamplerTrials.Bracket }),
     };
 
     /// <summary>One run's figures.</summary>

@@ -9,9 +9,11 @@ namespace Attune.Pruners;
 /// </summary>
 /// <remarks>
 /// <para>With a TPE sampler this is BOHB: the sampler asks <see cref="TrialsForSampler"/> which trials
-/// to model, and gets the trial's bracket (<see cref="HyperbandSamplerTrials.Bracket"/>, Optuna's way)
-/// or every trial's value at the largest budget with enough observations
-/// (<see cref="HyperbandSamplerTrials.LargestBudget"/>, the BOHB paper's way); see docs/pruning.md.</para>
+/// to model: by default the complete trials and the trials pruned at steps that predict the final
+/// ranking (<see cref="HyperbandSamplerTrials.Informative"/>); Optuna's way, the trial's bracket
+/// (<see cref="HyperbandSamplerTrials.Bracket"/>), and the BOHB paper's, every trial's value at the
+/// largest budget with enough observations (<see cref="HyperbandSamplerTrials.LargestBudget"/>), are
+/// options; see docs/pruning.md.</para>
 /// <para>Multi-objective studies are ranked as by <see cref="SuccessiveHalvingPruner"/> (non-domination rank, then crowding distance).</para>
 /// </remarks>
 public sealed class HyperbandPruner : Pruner
@@ -50,7 +52,7 @@ public sealed class HyperbandPruner : Pruner
 
         if (!Enum.IsDefined(options.SamplerTrials))
         {
-            throw new ArgumentException($"SamplerTrials {(int)options.SamplerTrials} is not one of All, Bracket, LargestBudget.", nameof(options));
+            throw new ArgumentException($"SamplerTrials {(int)options.SamplerTrials} is not one of All, Informative, Bracket, LargestBudget.", nameof(options));
         }
 
         if (options.BootstrapCount < 0)
@@ -115,12 +117,12 @@ public sealed class HyperbandPruner : Pruner
             return null;
         }
 
-        if (Options.SamplerTrials == HyperbandSamplerTrials.Bracket)
+        return Options.SamplerTrials switch
         {
-            return [.. InBracket(known, study, known.BracketOf(study.Name, trialNumber))];
-        }
-
-        return BudgetView.Of(study.Trials, known.Budgets);
+            HyperbandSamplerTrials.Bracket => [.. InBracket(known, study, known.BracketOf(study.Name, trialNumber))],
+            HyperbandSamplerTrials.LargestBudget => BudgetView.Of(study.Trials, known.Budgets),
+            _ => InformativeView.Of(study.Trials, study.Directions.Count),
+        };
     }
 
     private static IEnumerable<TrialRecord> InBracket(HyperbandBrackets known, Study study, int bracket)

@@ -1,3 +1,5 @@
+using Attune.Numerics;
+
 namespace Attune.Pruners;
 
 /// <summary>
@@ -51,7 +53,8 @@ internal static class WilcoxonSignedRankTest
         var sd = Math.Sqrt(((n * (n + 1.0) * ((2.0 * n) + 1)) - (0.5 * tieCorrection)) / 24);
         var correction = continuityCorrection ? (greater ? 0.5 : -0.5) : 0;
         var z = (positive - mean - correction) / sd;
-        return greater ? NormalTail.UpperTail(z) : NormalTail.UpperTail(-z);
+        // P(Z > z) = Φ(−z), accurate in the upper tail.
+        return greater ? Normal.Cdf(-z) : Normal.Cdf(z);
     }
 
     /// <summary>Average ranks (from 1) of |d|, and Σ t(t² − 1) over groups of t equal |d|.</summary>

@@ -13,7 +13,9 @@ namespace Attune.Samplers;
 /// share), with optional group decomposition for conditional spaces, the constant liar for parallel
 /// workers, pruned trials ranked into the split, c-TPE constraints and multi-objective TPE (split by
 /// non-domination rank and hypervolume subset selection, good trials weighted by hypervolume
-/// contribution). The first <see cref="TpeSamplerOptions.StartupTrials"/> trials are random.
+/// contribution). The first <see cref="TpeSamplerOptions.StartupTrials"/> trials are random. When
+/// the study's pruner offers its own view of the trials (<see cref="Pruners.Pruner.TrialsForSampler"/>,
+/// e.g. <see cref="Pruners.HyperbandPruner"/>, which makes this BOHB), that view is modelled instead.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Per study it keeps parsed trial data and reads only trials that changed since the
@@ -32,6 +34,7 @@ public sealed class TpeSampler : Sampler
     private readonly ulong seed;
     private readonly bool defaultWeights;
     private readonly ConditionalWeakTable<Study, TpeStudyState> states = [];
+    private readonly ConditionalWeakTable<Trial, TpeStudyState> prunerViews = [];
 
     /// <summary>Creates a sampler with the default options and a seed from the operating system's entropy.</summary>
     public TpeSampler()
@@ -140,12 +143,16 @@ public sealed class TpeSampler : Sampler
             return NoParams;
         }
 
-        var state = State(study);
+        var state = PrunerViewState(study, trial) ?? State(study);
         lock (state.Gate)
         {
             var trials = study.Trials;
-            state.History.Refresh(trials);
-            state.RefreshedFor = trial.Number;
+            if (state.RefreshedFor != trial.Number)
+            {
+                state.History.Refresh(trials);
+                state.RefreshedFor = trial.Number;
+            }
+
             if (state.History.UsableCount < options.StartupTrials)
             {
                 return NoParams;
@@ -186,7 +193,7 @@ public sealed class TpeSampler : Sampler
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(distribution);
-        var state = State(study);
+        var state = PrunerViewState(study, trial) ?? State(study);
         lock (state.Gate)
         {
             if (state.RefreshedFor != trial.Number)
@@ -253,6 +260,37 @@ public sealed class TpeSampler : Sampler
         }
 
         weights[ramp..].Fill(1);
+    }
+
+    /// <summary>
+    /// A state over the trials the study's pruner asks samplers to model (<see cref="Pruners.Pruner.TrialsForSampler"/>,
+    /// e.g. Hyperband for BOHB), built once per trial from the pruner's records in their order; <see langword="null"/>
+    /// when the pruner has no such view and the study's own incremental state applies.
+    /// </summary>
+    private TpeStudyState? PrunerViewState(Study study, Trial trial)
+    {
+        if (prunerViews.TryGetValue(trial, out var cached))
+        {
+            return cached;
+        }
+
+        if (study.Pruner.TrialsForSampler(study, trial.Number) is not { } view)
+        {
+            return null;
+        }
+
+        // The history indexes trials by number, so the view is numbered in its own order.
+        var renumbered = new TrialRecord[view.Count];
+        for (var i = 0; i < renumbered.Length; i++)
+        {
+            renumbered[i] = view[i] with { Number = i };
+        }
+
+        var state = new TpeStudyState(study, options.Constraints is not null);
+        state.History.Refresh(renumbered);
+        state.RefreshedFor = trial.Number;
+        prunerViews.AddOrUpdate(trial, state);
+        return state;
     }
 
     private TpeStudyState State(Study study) =>
