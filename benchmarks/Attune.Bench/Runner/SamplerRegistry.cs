@@ -15,6 +15,12 @@ public sealed class SamplerRegistry
     {
         ["random"] = seed => new RandomSampler(new RandomSamplerOptions { Seed = seed }),
         ["qmc"] = seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true }),
+        ["gp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed }),
+        ["gp-hv"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, KernelPrior = GpKernelPrior.DimensionScaledLogNormal }),
+        ["gp-det"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, DeterministicObjective = true }),
+        ["gp-warp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, WarpOutputs = true }),
+        ["gp-hv-warp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, WarpOutputs = true, KernelPrior = GpKernelPrior.DimensionScaledLogNormal }),
+        ["gp-hv-det"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, KernelPrior = GpKernelPrior.DimensionScaledLogNormal, DeterministicObjective = true }),
     };
 
     /// <summary>The registered names, in registration order.</summary>
