@@ -62,14 +62,19 @@ internal sealed class GpProposal
             {
                 if (ConstraintModel(data, space, c, out var threshold) is { } model)
                 {
-                    feasibility.Add(new LogProbabilityOfImprovementAcquisition(Fantasize(model, data.Pending, lie: null), threshold));
+                    feasibility.Add(new LogProbabilityOfImprovementAcquisition(Fantasize(model, data.Pending, lie: null, out _), threshold));
                 }
             }
         }
 
+        var believed = new double[objectives][];
         for (var k = 0; k < objectives; k++)
         {
-            models[k] = Fantasize(models[k], data.Pending, options.PendingTrials == GpPendingTrials.ConstantLiar ? standardized[k].Min() : null);
+            believed[k] = [];
+            if (options.PendingTrials != GpPendingTrials.Ignore)
+            {
+                models[k] = Fantasize(models[k], data.Pending, options.PendingTrials == GpPendingTrials.ConstantLiar ? standardized[k].Min() : null, out believed[k]);
+            }
         }
 
         var anyFeasible = data.Feasible.Any(f => f);
@@ -88,12 +93,14 @@ internal sealed class GpProposal
                     }
                 }
 
-                terms.Add(SingleObjective(models[0], standardized[0][best], data, encoding, rng));
+                // The incumbent includes the values believed at running trials, so that EI there is (nearly) zero.
+                var incumbent = believed[0].Length > 0 ? Math.Max(standardized[0][best], believed[0].Max()) : standardized[0][best];
+                terms.Add(SingleObjective(models[0], incumbent, data, encoding, rng));
                 warmStarts.Add(data.X.AsSpan(best * encoding.Count, encoding.Count).ToArray());
             }
             else
             {
-                terms.Add(MultiObjective(models, standardized, data, encoding, rng, warmStarts));
+                terms.Add(MultiObjective(models, standardized, believed, data, encoding, rng, warmStarts));
             }
         }
 
@@ -140,9 +147,11 @@ internal sealed class GpProposal
         return state.Model(space, name).Update(numbers, x.ToArray(), y, data.Space.IsCategorical, settings, logger, name);
     }
 
-    // The model conditioned on the running trials: kriging believer (the mean as the value) unless a lie is given.
-    private static GaussianProcess Fantasize(GaussianProcess model, List<double[]> pending, double? lie)
+    // The model conditioned on the running trials: kriging believer (the mean as the value) unless a
+    // lie is given; also returns the values believed, which count as observed (the incumbent moves).
+    private static GaussianProcess Fantasize(GaussianProcess model, List<double[]> pending, double? lie, out double[] believed)
     {
+        believed = [];
         if (pending.Count == 0)
         {
             return model;
@@ -159,7 +168,14 @@ internal sealed class GpProposal
             y[model.Count + p] = lie ?? model.Mean(pending[p], scratch);
         }
 
-        return model.Extend(x, pending.Count, y, fork: true) ?? model;
+        var extended = model.Extend(x, pending.Count, y, fork: true);
+        if (extended is null)
+        {
+            return model;
+        }
+
+        believed = y[model.Count..];
+        return extended;
     }
 
     private IAcquisitionFunction SingleObjective(GaussianProcess model, double best, GpTrainingData data, GpSearchSpace encoding, SeededRandom rng)
@@ -195,11 +211,14 @@ internal sealed class GpProposal
     }
 
     private LogExpectedHypervolumeImprovementAcquisition MultiObjective(
-        GaussianProcess[] models, double[][] standardized, GpTrainingData data, GpSearchSpace encoding, SeededRandom rng, List<double[]> warmStarts)
+        GaussianProcess[] models, double[][] standardized, double[][] believed, GpTrainingData data, GpSearchSpace encoding, SeededRandom rng, List<double[]> warmStarts)
     {
         var m = models.Length;
         var rows = Enumerable.Range(0, data.Count).Where(i => data.Feasible[i]).ToArray();
-        var values = new double[rows.Length * m];
+
+        // The front is that of the feasible trials and of the values believed at running trials.
+        var pending = believed.Min(b => b.Length);
+        var values = new double[(rows.Length + pending) * m];
         for (var r = 0; r < rows.Length; r++)
         {
             for (var j = 0; j < m; j++)
@@ -208,13 +227,23 @@ internal sealed class GpProposal
             }
         }
 
+        for (var p = 0; p < pending; p++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                values[((rows.Length + p) * m) + j] = believed[j][p];
+            }
+        }
+
+        var observed = rows.Length;
+
         // Reference point: below the worst feasible value in every objective.
         var reference = new double[m];
         for (var j = 0; j < m; j++)
         {
             var low = double.PositiveInfinity;
             var high = double.NegativeInfinity;
-            for (var r = 0; r < rows.Length; r++)
+            for (var r = 0; r < observed; r++)
             {
                 low = Math.Min(low, values[(r * m) + j]);
                 high = Math.Max(high, values[(r * m) + j]);
@@ -226,7 +255,7 @@ internal sealed class GpProposal
         // The Pareto front (maximized), trimmed to the largest hypervolume contributions when the grid would be too large.
         var minimized = values.Select(v => -v).ToArray();
         var negatedReference = reference.Select(v => -v).ToArray();
-        var front = ParetoFront.ParetoFrontIndices(Enumerable.Range(0, rows.Length).Select(r => minimized.AsSpan(r * m, m).ToArray()).ToList());
+        var front = ParetoFront.ParetoFrontIndices(minimized, m);
         var kept = front.ToList();
         while (NondominatedBoxes.CellCount(kept.Count, m) > MaxBoxCells)
         {
@@ -246,7 +275,7 @@ internal sealed class GpProposal
 
         // Warm starts: up to half the local searches from Pareto-optimal trials.
         var d = encoding.Count;
-        var starts = front.ToArray();
+        var starts = front.Where(r => r < observed).ToArray();
         rng.Shuffle(starts.AsSpan());
         foreach (var r in starts.Take(Math.Max(1, options.LocalSearches / 2)))
         {
