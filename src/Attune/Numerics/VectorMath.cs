@@ -83,6 +83,32 @@ internal static class VectorMath
         }
     }
 
+    /// <summary>Σ x[i].</summary>
+    /// <param name="x">The vector.</param>
+    /// <returns>The sum.</returns>
+    public static double Sum(ReadOnlySpan<double> x)
+    {
+        var i = 0;
+        var sum = 0.0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            var acc = Vector<double>.Zero;
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                acc += new Vector<double>(x[i..]);
+            }
+
+            sum = Vector.Sum(acc);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            sum += x[i];
+        }
+
+        return sum;
+    }
+
     /// <summary>Σ x[i]².</summary>
     /// <param name="x">The vector.</param>
     /// <returns>The squared Euclidean norm.</returns>

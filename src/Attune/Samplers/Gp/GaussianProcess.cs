@@ -67,7 +67,11 @@ internal sealed class GaussianProcess
     {
         var dimension = categorical.Length;
         var buffer = new Buffer(dimension, Math.Max(16, count + (count / 4) + 8));
-        x[..(count * dimension)].CopyTo(buffer.X);
+        for (var i = 0; i < count; i++)
+        {
+            buffer.SetPoint(i, x.Slice(i * dimension, dimension));
+        }
+
         var stride = buffer.Capacity;
         var matrix = new double[count * count];
         for (var a = 0; a < count; a++)
@@ -152,7 +156,7 @@ internal sealed class GaussianProcess
         {
             var n = Count + m;
             var point = x.Slice(m * Dimension, Dimension);
-            point.CopyTo(target.X.AsSpan(n * Dimension, Dimension));
+            target.SetPoint(n, point);
             for (var i = 0; i < n; i++)
             {
                 column[i] = Covariance(point, target.X.AsSpan(i * Dimension, Dimension), categorical, Parameters);
@@ -178,16 +182,8 @@ internal sealed class GaussianProcess
     /// <summary>The kernel vector k(X, x).</summary>
     /// <param name="point">The point.</param>
     /// <param name="k">Receives <see cref="Count"/> covariances.</param>
-    public void KernelVector(ReadOnlySpan<double> point, Span<double> k)
-    {
-        var eta = Parameters.InverseSquaredLengthscales;
-        var scale = Parameters.Scale;
-        var x = buffer.X;
-        for (var i = 0; i < Count; i++)
-        {
-            k[i] = scale * Matern52.Value(SquaredDistance(point, x.AsSpan(i * Dimension, Dimension), categorical, eta));
-        }
-    }
+    public void KernelVector(ReadOnlySpan<double> point, Span<double> k) =>
+        KernelRow.Evaluate(point, buffer.Columns, buffer.Capacity, Count, categorical, Parameters, k, []);
 
     /// <summary>The posterior mean and variance of the latent function at one point.</summary>
     /// <param name="point">The point.</param>
@@ -220,18 +216,10 @@ internal sealed class GaussianProcess
         var n = Count;
         var d = Dimension;
         var eta = Parameters.InverseSquaredLengthscales;
-        var scale = Parameters.Scale;
-        var x = buffer.X;
         var k = scratch[..n];
         var slope = scratch.Slice(n, n);
         var w = scratch.Slice(2 * n, n);
-        for (var i = 0; i < n; i++)
-        {
-            var r2 = SquaredDistance(point, x.AsSpan(i * d, d), categorical, eta);
-            k[i] = scale * Matern52.ValueAndDerivative(r2, out var derivative);
-            slope[i] = 2 * scale * derivative;
-        }
-
+        KernelRow.Evaluate(point, buffer.Columns, buffer.Capacity, n, categorical, Parameters, k, slope);
         var mean = VectorMath.Dot(k, alpha);
         k.CopyTo(w);
         TriangularSolve.SolveLower(buffer.Factor, n, buffer.Capacity, w);
@@ -240,24 +228,16 @@ internal sealed class GaussianProcess
 
         // ∂k_i/∂x_j = slope_i·η_j·(x_j − X_ij), so ∂μ/∂x_j = η_j Σ_i α_i slope_i (x_j − X_ij)
         // and ∂σ²/∂x_j = −2 η_j Σ_i w_i slope_i (x_j − X_ij), with w = K⁻¹k.
-        meanGradient[..d].Clear();
-        varianceGradient[..d].Clear();
-        var sumMean = 0.0;
-        var sumVariance = 0.0;
+        var a = k;
+        var b = w;
         for (var i = 0; i < n; i++)
         {
-            var a = alpha[i] * slope[i];
-            var b = w[i] * slope[i];
-            sumMean += a;
-            sumVariance += b;
-            var row = x.AsSpan(i * d, d);
-            for (var j = 0; j < d; j++)
-            {
-                meanGradient[j] -= a * row[j];
-                varianceGradient[j] -= b * row[j];
-            }
+            a[i] = alpha[i] * slope[i];
+            b[i] *= slope[i];
         }
 
+        var sumMean = VectorMath.Sum(a);
+        var sumVariance = VectorMath.Sum(b);
         for (var j = 0; j < d; j++)
         {
             if (categorical[j])
@@ -267,8 +247,9 @@ internal sealed class GaussianProcess
                 continue;
             }
 
-            meanGradient[j] = eta[j] * (meanGradient[j] + (sumMean * point[j]));
-            varianceGradient[j] = -2 * eta[j] * (varianceGradient[j] + (sumVariance * point[j]));
+            var column = buffer.Columns.AsSpan(j * buffer.Capacity, n);
+            meanGradient[j] = eta[j] * ((sumMean * point[j]) - VectorMath.Dot(a, column));
+            varianceGradient[j] = -2 * eta[j] * ((sumVariance * point[j]) - VectorMath.Dot(b, column));
         }
 
         if (variance < 0)
@@ -287,24 +268,48 @@ internal sealed class GaussianProcess
     /// <param name="variances">Receives the variances.</param>
     public void PosteriorBatch(ReadOnlySpan<double> points, int count, Span<double> means, Span<double> variances)
     {
-        const int Chunk = 64;
         var n = Count;
         var d = Dimension;
-        var kernel = new double[Math.Min(Chunk, count) * Math.Max(n, 1)];
-        for (var start = 0; start < count; start += Chunk)
+        var width = TriangularSolve.PanelWidth;
+        var row = new double[Math.Max(n, 1)];
+        var panel = new double[Math.Max(n, 1) * width];
+        Span<double> squares = stackalloc double[width];
+        for (var start = 0; start < count; start += width)
         {
-            var size = Math.Min(Chunk, count - start);
-            for (var c = 0; c < size; c++)
+            // The kernel vectors of a panel of points as its columns; the mean is their dot product with α.
+            var size = Math.Min(width, count - start);
+            for (var c = 0; c < width; c++)
             {
-                var k = kernel.AsSpan(c * n, n);
-                KernelVector(points.Slice((start + c) * d, d), k);
-                means[start + c] = VectorMath.Dot(k, alpha);
+                if (c < size)
+                {
+                    KernelVector(points.Slice((start + c) * d, d), row);
+                    means[start + c] = VectorMath.Dot(row.AsSpan(0, n), alpha);
+                }
+                else
+                {
+                    row.AsSpan().Clear();
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    panel[(i * width) + c] = row[i];
+                }
             }
 
-            TriangularSolve.SolveLowerMany(buffer.Factor, n, buffer.Capacity, kernel, size, n);
+            TriangularSolve.SolveLowerPanel(buffer.Factor, n, buffer.Capacity, panel);
+            squares.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                var v = panel.AsSpan(i * width, width);
+                for (var c = 0; c < width; c++)
+                {
+                    squares[c] += v[c] * v[c];
+                }
+            }
+
             for (var c = 0; c < size; c++)
             {
-                variances[start + c] = Math.Max(PriorVariance - VectorMath.SumOfSquares(kernel.AsSpan(c * n, n)), 0);
+                variances[start + c] = Math.Max(PriorVariance - squares[c], 0);
             }
         }
     }
@@ -337,6 +342,7 @@ internal sealed class GaussianProcess
             Dimension = dimension;
             Capacity = capacity;
             X = new double[capacity * Math.Max(dimension, 1)];
+            Columns = new double[capacity * Math.Max(dimension, 1)];
             Factor = new double[capacity * capacity];
         }
 
@@ -345,6 +351,9 @@ internal sealed class GaussianProcess
         public int Capacity { get; }
 
         public double[] X { get; }
+
+        // The same points by column (coordinate j of point i at j·Capacity + i), for vectorized kernel rows.
+        public double[] Columns { get; }
 
         public double[] Factor { get; }
 
@@ -355,6 +364,10 @@ internal sealed class GaussianProcess
         {
             var copy = new Buffer(Dimension, Math.Max(capacity, rows));
             X.AsSpan(0, rows * Dimension).CopyTo(copy.X);
+            for (var j = 0; j < Dimension; j++)
+            {
+                Columns.AsSpan(j * Capacity, rows).CopyTo(copy.Columns.AsSpan(j * copy.Capacity));
+            }
             for (var i = 0; i < rows; i++)
             {
                 Factor.AsSpan(i * Capacity, i + 1).CopyTo(copy.Factor.AsSpan(i * copy.Capacity));
@@ -362,6 +375,15 @@ internal sealed class GaussianProcess
 
             copy.Claimed = rows;
             return copy;
+        }
+
+        public void SetPoint(int i, ReadOnlySpan<double> point)
+        {
+            point.CopyTo(X.AsSpan(i * Dimension, Dimension));
+            for (var j = 0; j < Dimension; j++)
+            {
+                Columns[(j * Capacity) + i] = point[j];
+            }
         }
     }
 }
