@@ -16,11 +16,8 @@ public sealed class SamplerRegistry
         ["random"] = seed => new RandomSampler(new RandomSamplerOptions { Seed = seed }),
         ["qmc"] = seed => new QmcSampler(new QmcSamplerOptions { Seed = seed, Scramble = true }),
         ["gp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed }),
-        ["gp-hv"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, KernelPrior = GpKernelPrior.DimensionScaledLogNormal }),
-        ["gp-det"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, DeterministicObjective = true }),
-        ["gp-warp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, WarpOutputs = true }),
-        ["gp-hv-warp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, WarpOutputs = true, KernelPrior = GpKernelPrior.DimensionScaledLogNormal }),
-        ["gp-hv-det"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, KernelPrior = GpKernelPrior.DimensionScaledLogNormal, DeterministicObjective = true }),
+        ["gp-ucb"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, Acquisition = GpAcquisitionFunction.UpperConfidenceBound }),
+        ["gp-nowarp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, WarpOutputs = false }),
     };
 
     /// <summary>The registered names, in registration order.</summary>

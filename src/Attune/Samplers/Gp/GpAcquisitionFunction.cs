@@ -11,8 +11,9 @@ public enum GpAcquisitionFunction
 
     /// <summary>
     /// The upper confidence bound μ + √β·σ (GP-UCB, Srinivas et al. 2010), with
-    /// β_t = 2·log(d·t²·π²/(6·0.1)) at the t-th trial (d parameters) unless
-    /// <see cref="GpSamplerOptions.UcbBeta"/> fixes β. Explores more than LogEI.
+    /// β_t = 2·log(d·t²·π²/(6·0.1))/5 at the t-th trial (d parameters; the schedule of the paper's
+    /// theorem, scaled down by 5 as in its experiments) unless <see cref="GpSamplerOptions.UcbBeta"/>
+    /// fixes β. Explores more than LogEI.
     /// </summary>
     UpperConfidenceBound,
 

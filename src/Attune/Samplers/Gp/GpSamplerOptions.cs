@@ -29,7 +29,7 @@ public sealed record GpSamplerOptions
     public GpAcquisitionFunction Acquisition { get; init; } = GpAcquisitionFunction.LogExpectedImprovement;
 
     /// <summary>A fixed β for <see cref="GpAcquisitionFunction.UpperConfidenceBound"/> (in units of the standardized objective).</summary>
-    /// <value>Default <see langword="null"/>: the GP-UCB schedule β_t = 2·log(d·t²·π²/(6·0.1)).</value>
+    /// <value>Default <see langword="null"/>: the GP-UCB schedule β_t = 2·log(d·t²·π²/(6·0.1))/5.</value>
     /// <exception cref="ArgumentException">Negative or not finite.</exception>
     public double? UcbBeta { get; init; }
 
