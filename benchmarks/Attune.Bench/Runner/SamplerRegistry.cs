@@ -18,6 +18,9 @@ public sealed class SamplerRegistry
         ["gp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed }),
         ["gp-ucb"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, Acquisition = GpAcquisitionFunction.UpperConfidenceBound }),
         ["gp-nowarp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, WarpOutputs = false }),
+        ["gp-hvarfner"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, KernelPrior = GpKernelPrior.DimensionScaledLogNormal }),
+        ["gp-det"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, DeterministicObjective = true }),
+        ["gp-effort"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, CandidatePoints = 4096, LocalSearches = 20 }),
     };
 
     /// <summary>The registered names, in registration order.</summary>

@@ -23,6 +23,9 @@ public static class Summaries
         ["gp"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
         ["gp-ucb"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
         ["gp-nowarp"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
+        ["gp-hvarfner"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
+        ["gp-det"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
+        ["gp-effort"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
     };
 
     /// <summary>Median and quartiles per function, sampler and budget.</summary>

