@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Attune.Numerics;
 
 /// <summary>
@@ -85,7 +87,7 @@ internal static class Cholesky
         }
 
         throw new InvalidOperationException(
-            $"The {n}×{n} matrix is not positive definite, even with a jitter of {jitter / 10:E1} on its diagonal.");
+            string.Create(CultureInfo.InvariantCulture, $"The {n}×{n} matrix is not positive definite, even with a jitter of {jitter / 10:E1} on its diagonal."));
     }
 
     /// <summary>

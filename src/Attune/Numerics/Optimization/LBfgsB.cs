@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Attune.Numerics.Optimization;
 
 /// <summary>A function and its gradient: returns f(x) and writes ∇f(x) to <c>gradient</c>.</summary>
@@ -46,7 +48,7 @@ internal static class LBfgsB
         {
             if (!(lower[i] <= upper[i]))
             {
-                throw new ArgumentException($"Bound {i}: lower {lower[i]} exceeds upper {upper[i]}.", nameof(lower));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Bound {i}: lower {lower[i]} exceeds upper {upper[i]}."), nameof(lower));
             }
 
             x[i] = Math.Clamp(double.IsNaN(x[i]) ? 0 : x[i], lower[i], upper[i]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Attune.Randomness;
 
@@ -171,13 +172,13 @@ public sealed class GpSampler : Sampler
         {
             var record = trial.ToRecord() with { State = state, Values = values };
             var result = constraints(record)
-                ?? throw new InvalidOperationException($"The constraints function returned null for trial {trial.Number}.");
+                ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The constraints function returned null for trial {trial.Number}."));
             foreach (var c in result)
             {
                 if (!double.IsFinite(c))
                 {
                     throw new InvalidOperationException(
-                        $"The constraints function returned {c} for trial {trial.Number}; constraint values must be finite (feasible when <= 0).");
+                        string.Create(CultureInfo.InvariantCulture, $"The constraints function returned {c} for trial {trial.Number}; constraint values must be finite (feasible when <= 0)."));
                 }
             }
 
@@ -235,59 +236,59 @@ public sealed class GpSampler : Sampler
     {
         if (options.StartupTrials < 0)
         {
-            throw new ArgumentException($"StartupTrials must be >= 0, but got {options.StartupTrials}.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"StartupTrials must be >= 0, but got {options.StartupTrials}."), nameof(options));
         }
 
         if (!Enum.IsDefined(options.Acquisition))
         {
-            throw new ArgumentException($"Acquisition {(int)options.Acquisition} is not a GpAcquisitionFunction.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Acquisition {(int)options.Acquisition} is not a GpAcquisitionFunction."), nameof(options));
         }
 
         if (!Enum.IsDefined(options.KernelPrior))
         {
-            throw new ArgumentException($"KernelPrior {(int)options.KernelPrior} is not a GpKernelPrior.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"KernelPrior {(int)options.KernelPrior} is not a GpKernelPrior."), nameof(options));
         }
 
         if (!Enum.IsDefined(options.PendingTrials))
         {
-            throw new ArgumentException($"PendingTrials {(int)options.PendingTrials} is not a GpPendingTrials.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"PendingTrials {(int)options.PendingTrials} is not a GpPendingTrials."), nameof(options));
         }
 
         if (options.UcbBeta is { } beta && !(beta >= 0 && double.IsFinite(beta)))
         {
-            throw new ArgumentException($"UcbBeta must be a finite number >= 0, but got {beta}.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"UcbBeta must be a finite number >= 0, but got {beta}."), nameof(options));
         }
 
         if (options.KnowledgeGradientPoints < 0)
         {
-            throw new ArgumentException($"KnowledgeGradientPoints must be >= 0, but got {options.KnowledgeGradientPoints}.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"KnowledgeGradientPoints must be >= 0, but got {options.KnowledgeGradientPoints}."), nameof(options));
         }
 
         if (options.CandidatePoints < 1)
         {
-            throw new ArgumentException($"CandidatePoints must be >= 1, but got {options.CandidatePoints}.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"CandidatePoints must be >= 1, but got {options.CandidatePoints}."), nameof(options));
         }
 
         if (options.LocalSearches < 1)
         {
-            throw new ArgumentException($"LocalSearches must be >= 1, but got {options.LocalSearches}.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"LocalSearches must be >= 1, but got {options.LocalSearches}."), nameof(options));
         }
 
         if (!(options.RefitFraction >= 0 && double.IsFinite(options.RefitFraction)))
         {
-            throw new ArgumentException($"RefitFraction must be a finite number >= 0, but got {options.RefitFraction}.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"RefitFraction must be a finite number >= 0, but got {options.RefitFraction}."), nameof(options));
         }
 
         if (options.MaxFitTrials < 2)
         {
-            throw new ArgumentException($"MaxFitTrials must be >= 2, but got {options.MaxFitTrials}.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"MaxFitTrials must be >= 2, but got {options.MaxFitTrials}."), nameof(options));
         }
 
         if (options.Constraints is not null
             && options.Acquisition is GpAcquisitionFunction.UpperConfidenceBound or GpAcquisitionFunction.KnowledgeGradient)
         {
             throw new ArgumentException(
-                $"Constraints combine with LogExpectedImprovement or ProbabilityOfImprovement, not with Acquisition {options.Acquisition}.", nameof(options));
+                string.Create(CultureInfo.InvariantCulture, $"Constraints combine with LogExpectedImprovement or ProbabilityOfImprovement, not with Acquisition {options.Acquisition}."), nameof(options));
         }
     }
 }
