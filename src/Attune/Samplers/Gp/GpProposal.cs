@@ -62,7 +62,8 @@ internal sealed class GpProposal
             {
                 if (ConstraintModel(data, space, c, out var threshold) is { } model)
                 {
-                    feasibility.Add(new LogProbabilityOfImprovementAcquisition(Fantasize(model, data.Pending, lie: null, out _), threshold));
+                    var conditioned = options.PendingTrials == GpPendingTrials.Ignore ? model : Fantasize(model, data.Pending, lie: null, out _);
+                    feasibility.Add(new LogProbabilityOfImprovementAcquisition(conditioned, threshold));
                 }
             }
         }
