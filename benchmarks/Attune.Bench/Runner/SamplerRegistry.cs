@@ -22,6 +22,12 @@ public sealed class SamplerRegistry
         ["cmaes"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed }),
         ["cmaes_iid"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, OrthogonalSampling = false }),
         ["cmaes_margin"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed, WithMargin = true }),
+        ["gp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed }),
+        ["gp-ucb"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, Acquisition = GpAcquisitionFunction.UpperConfidenceBound }),
+        ["gp-nowarp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, WarpOutputs = false }),
+        ["gp-hvarfner"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, KernelPrior = GpKernelPrior.DimensionScaledLogNormal }),
+        ["gp-det"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, DeterministicObjective = true }),
+        ["gp-effort"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, CandidatePoints = 4096, LocalSearches = 20 }),
     };
 
     /// <summary>The registered names, in registration order.</summary>

@@ -18,6 +18,14 @@ public static class Summaries
         ["tpe_uni"] = ["tpe", "motpe"],
         ["cmaes"] = ["cmaes"],
         ["nsga2"] = ["nsga2"],
+
+        // Optuna 3.1 has no GP sampler: GP is compared with the best of all its single-objective samplers.
+        ["gp"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
+        ["gp-ucb"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
+        ["gp-nowarp"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
+        ["gp-hvarfner"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
+        ["gp-det"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
+        ["gp-effort"] = ["random", "tpe", "tpe_mv", "cmaes", "qmc"],
     };
 
     /// <summary>Median and quartiles per function, sampler and budget.</summary>
