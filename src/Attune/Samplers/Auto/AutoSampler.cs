@@ -82,12 +82,7 @@ public sealed class AutoSampler : Sampler
             choice = AutoSamplerRules.Choose(profile, study.Directions.Count, options);
             if (choice == AutoSamplerChoice.CmaEs && state.CmaEs is null)
             {
-                state.CmaEs = new CmaEsSampler(new CmaEsSamplerOptions
-                {
-                    Seed = seed,
-                    SourceTrials = [.. trials.Where(t => t.State == TrialState.Complete)],
-                    WarnIndependentSampling = false,
-                });
+                state.CmaEs = new CmaEsSampler(CmaEsHandover.Options(trials, study.Direction, seed));
             }
 
             if (choice != state.Last)
