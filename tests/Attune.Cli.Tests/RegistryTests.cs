@@ -66,8 +66,8 @@ public sealed class RegistryTests
     [Fact]
     public void Only_a_seed_gives_the_study_default_sampler_with_that_seed()
     {
-        var sampler = Assert.IsType<TpeSampler>(SamplerRegistry.Create(null, 5, null));
-        Assert.Equal(new TpeSamplerOptions { Seed = 5 }, sampler.Options);
+        var sampler = Assert.IsType<AutoSampler>(SamplerRegistry.Create(null, 5, null));
+        Assert.Equal(new AutoSamplerOptions { Seed = 5 }, sampler.Options);
         Assert.Equal(new TpeSamplerOptions { Seed = 5 }, Assert.IsType<TpeSampler>(SamplerRegistry.Create("tpe", 5, null)).Options);
     }
 

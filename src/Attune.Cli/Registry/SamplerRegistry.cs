@@ -14,7 +14,7 @@ internal static class SamplerRegistry
 {
     private static readonly Entry[] Entries =
     [
-        new("tpe", ["seed", "multivariate", "group", "constant_liar", "startup_trials", "ei_candidates"], "tree-structured Parzen estimator (the default)", c =>
+        new("tpe", ["seed", "multivariate", "group", "constant_liar", "startup_trials", "ei_candidates"], "tree-structured Parzen estimator", c =>
         {
             var defaults = new TpeSamplerOptions();
             return new TpeSampler(new TpeSamplerOptions
@@ -34,7 +34,7 @@ internal static class SamplerRegistry
             "lr_adapt", "consider_pruned_trials"],
             "CMA-ES evolution strategy (single objective; categorical parameters are sampled at random)", c => new CmaEsSampler(CmaEsOptions(c))),
         new("auto", ["seed", "startup_trials", "gaussian_process_trials", "gaussian_process_max_trials", "multi_objective_tpe_trials"],
-            "picks random, GP, CMA-ES, TPE or NSGA-II by the study and its trials", c => new AutoSampler(AutoOptions(c))),
+            "picks random, GP, CMA-ES, TPE or NSGA-II by the study and its trials (the default)", c => new AutoSampler(AutoOptions(c))),
         new("nsga2", ["seed", "population_size"], "NSGA-II genetic algorithm (multi-objective)", c =>
             new NsgaIISampler(new NsgaIISamplerOptions { Seed = c.SeedOrOption, PopulationSize = c.Spec.Int("population_size") ?? new NsgaIISamplerOptions().PopulationSize })),
         new("nsga3", ["seed", "population_size"], "NSGA-III with reference points (many objectives)", c =>
@@ -67,7 +67,7 @@ internal static class SamplerRegistry
 
     /// <summary>
     /// Creates the sampler <paramref name="spec"/> names. Without a spec: the study's default sampler (a
-    /// <see cref="TpeSampler"/> with its defaults) seeded with <paramref name="seed"/>, or <see langword="null"/>
+    /// <see cref="AutoSampler"/> with its defaults) seeded with <paramref name="seed"/>, or <see langword="null"/>
     /// (the study's default as it is) when there is no seed either.
     /// </summary>
     /// <exception cref="CliException">The name is unknown, or an option is unknown or invalid.</exception>
@@ -75,7 +75,7 @@ internal static class SamplerRegistry
     {
         if (spec is null)
         {
-            return seed is null ? null : new TpeSampler(new TpeSamplerOptions { Seed = seed });
+            return seed is null ? null : new AutoSampler(new AutoSamplerOptions { Seed = seed });
         }
 
         var parsed = ComponentSpec.Parse(spec, "sampler");

@@ -57,6 +57,9 @@ public sealed class AutoSampler : Sampler
         nsga = new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed, Constraints = options.Constraints });
     }
 
+    /// <summary>The options.</summary>
+    public AutoSamplerOptions Options => options;
+
     /// <summary>The sampler chosen for a trial that has started.</summary>
     /// <param name="trial">A trial of a study that uses this sampler.</param>
     /// <returns>The choice, or <see langword="null"/> when the trial was not started by an <see cref="AutoSampler"/>.</returns>

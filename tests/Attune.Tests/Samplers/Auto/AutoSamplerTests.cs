@@ -55,6 +55,16 @@ public class AutoSamplerTests
     }
 
     [Fact]
+    public void Is_the_default_sampler_of_single_and_multi_objective_studies()
+    {
+        using var single = Study.Create();
+        Assert.IsType<AutoSampler>(single.Sampler);
+        using var multi = Study.Create(new StudyOptions { Directions = [StudyDirection.Minimize, StudyDirection.Maximize] });
+        Assert.IsType<AutoSampler>(multi.Sampler);
+        Assert.Equal(new AutoSamplerOptions(), new AutoSampler().Options with { Seed = null });
+    }
+
+    [Fact]
     public void A_numerical_space_starts_at_random_runs_the_gaussian_process_then_continues_with_warm_started_cma_es()
     {
         using var study = Run(new AutoSamplerOptions { Seed = 1, GaussianProcessTrials = 20 }, Sphere, 40);
