@@ -28,9 +28,14 @@ public sealed record AutoSamplerOptions
     /// <value>Default 1,000.</value>
     public int GaussianProcessMaxTrials { get; init; } = 1000;
 
-    /// <summary>How many complete trials a multi-objective study runs with <see cref="TpeSampler"/> before it switches to <see cref="NsgaIISampler"/>.</summary>
-    /// <value>Default 300.</value>
-    public int MultiObjectiveTpeTrials { get; init; } = 300;
+    /// <summary>
+    /// How many complete trials a multi-objective study runs with <see cref="TpeSampler"/> before it
+    /// switches to <see cref="NsgaIISampler"/>. On ZDT and DTLZ, TPE leads at 300 trials and the two are
+    /// level at 1,000 (TPE ahead on DTLZ2, NSGA-II on ZDT1); beyond, NSGA-II's generations pay off, at
+    /// 0.1 ms a trial against TPE's few milliseconds. NSGA-II's first generation is random.
+    /// </summary>
+    /// <value>Default 1,000.</value>
+    public int MultiObjectiveTpeTrials { get; init; } = 1000;
 
     /// <summary>
     /// Constraint values of a finished trial (feasible when every value is ≤ 0), handed to every sampler
