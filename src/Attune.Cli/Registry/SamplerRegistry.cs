@@ -44,6 +44,14 @@ internal static class SamplerRegistry
             new GridSampler(GridOf(c), new GridSamplerOptions { Seed = c.SeedOrOption, Shuffle = c.Spec.Bool("shuffle") ?? true })),
         new("brute-force", ["seed"], "every combination of a finite search space, conditional spaces included", c =>
             new BruteForceSampler(new BruteForceSamplerOptions { Seed = c.SeedOrOption })),
+        new("rf", ["seed", "startup_trials", "trees", "random_interval"], "random-forest surrogate with expected improvement (SMAC-style; mixed and conditional spaces)", c =>
+            new RandomForestSampler(new RandomForestSamplerOptions
+            {
+                Seed = c.SeedOrOption,
+                StartupTrials = c.Spec.Int("startup_trials") ?? 10,
+                Trees = c.Spec.Int("trees") ?? 20,
+                RandomInterval = c.Spec.Int("random_interval") ?? 0,
+            })),
     ];
 
     private static readonly FrozenDictionary<string, Entry> ByName = Entries.ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
