@@ -140,7 +140,7 @@ internal sealed class ImportanceData
             values[i] = merged switch
             {
                 { IsSingle: true } => 0.5,
-                CategoricalDistribution c => (c.IndexOf(trial.Params[name]) + 0.5) / c.Choices.Count,
+                CategoricalDistribution c => (CategoryIndex(trial, name, own, c) + 0.5) / c.Choices.Count,
                 _ => UnitInterval.ToUnit(InternalValue(trial, name, own), merged),
             };
         }
@@ -154,6 +154,11 @@ internal sealed class ImportanceData
         };
         return new ParameterColumn(name, merged, values, cells);
     }
+
+    private static int CategoryIndex(TrialRecord trial, string name, Distribution own, CategoricalDistribution merged) =>
+        ReferenceEquals(own, merged) || own.Equals(merged)
+            ? (int)InternalValue(trial, name, own)
+            : merged.IndexOf(trial.Params.TryGetValue(name, out var external) ? external : own.ToExternal(trial.InternalParams[name]));
 
     private static double InternalValue(TrialRecord trial, string name, Distribution own) =>
         trial.InternalParams.TryGetValue(name, out var v) ? v : own.ToInternal(trial.Params[name]);
