@@ -14,7 +14,8 @@ namespace Attune.Importances;
 /// E[f | x_j = x] = Σ_{l: x ∈ B_l,j} v_l · Π_{k≠j} μ_k(B_l,k), a step function on the intervals
 /// between the tree's thresholds on j. Each leaf adds its weight to a contiguous run of those
 /// intervals (a difference array), so a parameter costs O(leaves + thresholds) and the tree
-/// O(leaves × parameters) after the boxes are known.
+/// O(leaves × parameters) after the boxes are known. Not thread-safe: one instance per thread, which
+/// reuses its buffers from tree to tree.
 /// </remarks>
 internal sealed class FunctionalAnova
 {
@@ -25,6 +26,9 @@ internal sealed class FunctionalAnova
     private readonly List<double> leafHigh = [];
     private double[] low = [];
     private double[] high = [];
+    private double[] side = [];
+    private double[] others = [];
+    private double[] volume = [];
 
     /// <summary>Creates the analysis for trees over <paramref name="columns"/>.</summary>
     public FunctionalAnova(IReadOnlyList<ParameterColumn> columns)
@@ -45,9 +49,12 @@ internal sealed class FunctionalAnova
         }
 
         // Per-leaf measure of every side, and the product over the other sides by prefix/suffix products.
-        var side = new double[leaves * p];
-        var others = new double[leaves * p];
-        var volume = new double[leaves];
+        if (side.Length < leaves * p)
+        {
+            side = new double[leaves * p * 2];
+            others = new double[side.Length];
+            volume = new double[leaves * 2];
+        }
         for (var l = 0; l < leaves; l++)
         {
             var row = l * p;
@@ -167,8 +174,12 @@ internal sealed class FunctionalAnova
         leafValue.Clear();
         leafLow.Clear();
         leafHigh.Clear();
-        low = new double[p];
-        high = new double[p];
+        if (low.Length != p)
+        {
+            low = new double[p];
+            high = new double[p];
+        }
+
         Array.Fill(low, double.NegativeInfinity);
         Array.Fill(high, double.PositiveInfinity);
         Visit(tree, 0);
