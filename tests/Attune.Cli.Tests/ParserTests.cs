@@ -63,11 +63,9 @@ public sealed class ParserTests
         Assert.IsType<Attune.Pruners.NopPruner>(PrunerRegistry.Create("NOP"));
         Assert.Null(PrunerRegistry.Create(null));
         Assert.Null(SamplerRegistry.Create(null, null, null));
-        Assert.IsType<Attune.Samplers.TpeSampler>(SamplerRegistry.Create(null, 5, null));
+        Assert.IsType<Attune.Samplers.AutoSampler>(SamplerRegistry.Create(null, 5, null));
         Assert.IsType<Attune.Samplers.TpeSampler>(SamplerRegistry.Create("tpe:multivariate=false,startup_trials=5", 1, null));
         Assert.IsType<Attune.Samplers.QmcSampler>(SamplerRegistry.Create("qmc:type=halton,scramble=false", 1, null));
-        Assert.IsType<Attune.Samplers.RandomForestSampler>(SamplerRegistry.Create("rf:trees=8,random_interval=2", 1, null));
-        Assert.Contains("Trees must be >= 1", Assert.Throws<CliException>(() => SamplerRegistry.Create("rf:trees=0", 1, null)).Message);
         Assert.Contains("median has no option startup", Assert.Throws<CliException>(() => PrunerRegistry.Create("median:startup=2")).Message);
         Assert.Contains("must be a whole number", Assert.Throws<CliException>(() => PrunerRegistry.Create("median:startup_trials=x")).Message);
         Assert.Contains("StartupTrials must be >= 0", Assert.Throws<CliException>(() => PrunerRegistry.Create("median:startup_trials=-1")).Message);
