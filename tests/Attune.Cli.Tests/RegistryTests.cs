@@ -64,6 +64,31 @@ public sealed class RegistryTests
     }
 
     [Fact]
+    public void Rf_is_a_sampler_with_its_options()
+    {
+        Assert.IsType<RandomForestSampler>(SamplerRegistry.Create("rf", 1, null));
+        Assert.Equal(
+            new RandomForestSamplerOptions
+            {
+                Seed = 2,
+                StartupTrials = 5,
+                Trees = 8,
+                MinSamplesSplit = 4,
+                MinSamplesLeaf = 2,
+                FeatureFraction = 0.5,
+                LogObjective = false,
+                RandomCandidates = 100,
+                LocalSearches = 3,
+                RandomInterval = 2,
+            },
+            SamplerRegistry.RandomForestOptions(Context(
+                "rf:startup_trials=5,trees=8,min_samples_split=4,min_samples_leaf=2,feature_fraction=0.5,log_objective=false,random_candidates=100,local_searches=3,random_interval=2",
+                seed: 2)));
+        Assert.Equal(new RandomForestSamplerOptions(), SamplerRegistry.RandomForestOptions(Context("rf", null)));
+        Assert.Contains("sampler rf: Trees must be >= 1, but got 0.", SamplerError("rf:trees=0"));
+    }
+
+    [Fact]
     public void Only_a_seed_gives_the_study_default_sampler_with_that_seed()
     {
         var sampler = Assert.IsType<AutoSampler>(SamplerRegistry.Create(null, 5, null));

@@ -29,6 +29,8 @@ public sealed class SamplerRegistry
         ["gp-nowarp"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, WarpOutputs = false }),
         ["gp-hvarfner"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, KernelPrior = GpKernelPrior.DimensionScaledLogNormal }),
         ["gp-det"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, DeterministicObjective = true }),
+        ["rf"] = seed => new RandomForestSampler(new RandomForestSamplerOptions { Seed = seed }),
+        ["rf-interleave"] = seed => new RandomForestSampler(new RandomForestSamplerOptions { Seed = seed, RandomInterval = 2 }),
         ["gp-effort"] = seed => new GpSampler(new GpSamplerOptions { Seed = seed, CandidatePoints = 4096, LocalSearches = 20 }),
     };
 

@@ -54,6 +54,9 @@ internal static class SamplerRegistry
             new GridSampler(GridOf(c), new GridSamplerOptions { Seed = c.SeedOrOption, Shuffle = c.Spec.Bool("shuffle") ?? new GridSamplerOptions().Shuffle })),
         new("brute-force", ["seed"], "every combination of a finite search space, conditional spaces included", c =>
             new BruteForceSampler(new BruteForceSamplerOptions { Seed = c.SeedOrOption })),
+        new("rf", ["seed", "startup_trials", "trees", "min_samples_split", "min_samples_leaf", "feature_fraction", "log_objective",
+            "random_candidates", "local_searches", "random_interval"],
+            "random-forest surrogate with expected improvement (SMAC-style; mixed and conditional spaces, one objective)", c => new RandomForestSampler(RandomForestOptions(c))),
     ];
 
     private static readonly FrozenDictionary<string, Entry> ByName = Entries.ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
@@ -117,6 +120,25 @@ internal static class SamplerRegistry
             LocalSearches = c.Spec.Int("local_searches") ?? defaults.LocalSearches,
             RefitFraction = c.Spec.Double("refit_fraction") ?? defaults.RefitFraction,
             MaxFitTrials = c.Spec.Int("max_fit_trials") ?? defaults.MaxFitTrials,
+        };
+    }
+
+    /// <summary>The options of the <c>rf</c> entry.</summary>
+    internal static RandomForestSamplerOptions RandomForestOptions(SamplerContext c)
+    {
+        var defaults = new RandomForestSamplerOptions();
+        return new RandomForestSamplerOptions
+        {
+            Seed = c.SeedOrOption,
+            StartupTrials = c.Spec.Int("startup_trials") ?? defaults.StartupTrials,
+            Trees = c.Spec.Int("trees") ?? defaults.Trees,
+            MinSamplesSplit = c.Spec.Int("min_samples_split") ?? defaults.MinSamplesSplit,
+            MinSamplesLeaf = c.Spec.Int("min_samples_leaf") ?? defaults.MinSamplesLeaf,
+            FeatureFraction = c.Spec.Double("feature_fraction") ?? defaults.FeatureFraction,
+            LogObjective = c.Spec.Bool("log_objective") ?? defaults.LogObjective,
+            RandomCandidates = c.Spec.Int("random_candidates") ?? defaults.RandomCandidates,
+            LocalSearches = c.Spec.Int("local_searches") ?? defaults.LocalSearches,
+            RandomInterval = c.Spec.Int("random_interval") ?? defaults.RandomInterval,
         };
     }
 
