@@ -189,7 +189,7 @@ public sealed class GpSampler : Sampler
     }
 
     // The parameters every complete trial has with the same distribution, leaving out single values.
-    private static Dictionary<string, Distribution> IntersectionSpace(IReadOnlyList<TrialRecord> trials)
+    internal static Dictionary<string, Distribution> IntersectionSpace(IReadOnlyList<TrialRecord> trials)
     {
         Dictionary<string, Distribution>? space = null;
         foreach (var trial in trials)
