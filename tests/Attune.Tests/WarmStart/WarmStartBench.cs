@@ -5,7 +5,7 @@ namespace Attune.Tests.WarmStart;
 
 /// <summary>
 /// Measures trials to a target regret on Hartmann6 shifted by 0.04 in every coordinate, starting cold or warm from a
-/// study of the unshifted function.
+/// source study of Hartmann6 with another shift.
 /// </summary>
 internal static class WarmStartBench
 {
@@ -23,11 +23,11 @@ internal static class WarmStartBench
         return BenchmarkFunctions.Hartmann6Value(x, shift);
     }
 
-    /// <summary>A finished source study: <paramref name="trials"/> TPE trials on the unshifted function.</summary>
-    public static Study Source(int seed, int trials)
+    /// <summary>A finished source study: <paramref name="trials"/> TPE trials on Hartmann6 shifted by <paramref name="shift"/>.</summary>
+    public static Study Source(int seed, int trials, double shift = 0)
     {
         var source = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = seed + 1000 }) });
-        source.Optimize(t => ShiftedHartmann6(t, 0), new OptimizeOptions { Trials = trials });
+        source.Optimize(t => ShiftedHartmann6(t, shift), new OptimizeOptions { Trials = trials });
         return source;
     }
 

@@ -80,5 +80,5 @@ public sealed record TpeSamplerOptions
     /// <see cref="WarmStartWeight"/>·D/(D + n) with D this value, i.e. half the initial weight after D trials.
     /// </summary>
     /// <value>Default 10. Must be at least 1.</value>
-    public int WarmStartDecayTrials { get; init; } = 10;
+    public int WarmStartDecayTrials { get; init; } = 5;
 }
