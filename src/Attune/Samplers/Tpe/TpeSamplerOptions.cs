@@ -79,6 +79,6 @@ public sealed record TpeSamplerOptions
     /// How fast the source model's weight decays: after n trials beyond startup it is
     /// <see cref="WarmStartWeight"/>·D/(D + n) with D this value, i.e. half the initial weight after D trials.
     /// </summary>
-    /// <value>Default 10. Must be at least 1.</value>
+    /// <value>Default 5. Must be at least 1.</value>
     public int WarmStartDecayTrials { get; init; } = 5;
 }
