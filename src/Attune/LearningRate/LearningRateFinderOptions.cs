@@ -28,8 +28,8 @@ public sealed record LearningRateFinderOptions
     public int SkipStart { get; init; } = 5;
 
     /// <summary>How far down the valley of the loss curve (its descent from the plateau into the minimum) the valley rule picks its rate, from 0 (its top) to 1 (its bottom).</summary>
-    /// <value>Default 0.5 (the middle of the valley in log learning rate). Must lie in [0, 1].</value>
-    public double ValleyPosition { get; init; } = 0.5;
+    /// <value>Default 2/3 (two thirds of the way down the valley, in log learning rate). Must lie in [0, 1].</value>
+    public double ValleyPosition { get; init; } = 2.0 / 3.0;
 
     /// <summary>
     /// How far the smoothed loss must fall below its plateau (the highest loss before the minimum), as a fraction of
