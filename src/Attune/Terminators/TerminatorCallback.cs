@@ -14,6 +14,10 @@ public sealed class TerminatorCallback(Terminator? terminator = null)
     /// <param name="study">The study.</param>
     /// <param name="trial">The finished trial.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The terminator cannot evaluate the study (e.g. the best trial reported no cross-validation scores); thrown from
+    /// the callback, it ends the optimization run like an objective's exception.
+    /// </exception>
     public void Invoke(Study study, TrialRecord trial)
     {
         ArgumentNullException.ThrowIfNull(study);

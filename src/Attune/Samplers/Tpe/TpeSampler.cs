@@ -339,7 +339,17 @@ public sealed class TpeSampler : Sampler
         var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints);
         var weight = source is null ? 0.0 : sourceWeight;
         using var own = weight < 1 ? BuildEstimators(state, dims, settings) : null;
-        using var prior = weight > 0 ? BuildEstimators(source!, dims, settings) : null;
+        TpeEstimators? built = null;
+        if (weight > 0)
+        {
+            // The source state is shared by every trial of the study (and by the pruner's per-trial views).
+            lock (source!.Gate)
+            {
+                built = BuildEstimators(source, dims, settings);
+            }
+        }
+
+        using var prior = built;
 
         var candidates = options.EiCandidates;
         var d = dims.Length;

@@ -4,7 +4,7 @@ namespace Attune.Samplers.Tpe;
 /// TPE's view of a study's warm-start trials (<see cref="Study.WarmStartTrials"/>): for each set of kernel dimensions,
 /// a trial history of the source trials that have every dimension with a value the dimension admits (numerical
 /// parameters of the same kind inside this study's range, categorical ones with the same choices), renumbered in
-/// order. Callers hold the study state's gate.
+/// order. Thread-safe; a returned state is used under its <see cref="TpeStudyState.Gate"/>.
 /// </summary>
 internal sealed class TpeWarmStart
 {
@@ -12,6 +12,7 @@ internal sealed class TpeWarmStart
     private const int MinimumTrials = 2;
 
     private readonly List<(KernelDimension[] Dims, TpeStudyState? State)> states = [];
+    private readonly Lock gate = new();
 
     /// <summary>
     /// The weight of the source model after <paramref name="ownTrials"/> usable trials of the study: 1 during startup
@@ -30,6 +31,14 @@ internal sealed class TpeWarmStart
 
     /// <summary>The source state for <paramref name="dims"/>, or <see langword="null"/> when fewer than two source trials fit them.</summary>
     public TpeStudyState? Source(Study study, KernelDimension[] dims)
+    {
+        lock (gate)
+        {
+            return Find(study, dims);
+        }
+    }
+
+    private TpeStudyState? Find(Study study, KernelDimension[] dims)
     {
         foreach (var (known, state) in states)
         {
