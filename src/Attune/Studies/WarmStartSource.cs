@@ -98,6 +98,18 @@ public sealed class WarmStartSource
         }
     }
 
+    /// <summary>
+    /// Whether a source trial's parameter can stand in a new study's search space: a numerical value of the same kind
+    /// of distribution inside the new range, or a categorical parameter with the same choices.
+    /// </summary>
+    /// <param name="target">The new study's distribution.</param>
+    /// <param name="source">The source trial's distribution.</param>
+    /// <param name="internalValue">The source trial's internal value.</param>
+    /// <returns>Whether the value fits.</returns>
+    internal static bool Admits(Distribution target, Distribution source, double internalValue) => target is CategoricalDistribution
+        ? source.Equals(target)
+        : source.GetType() == target.GetType() && target.Contains(internalValue);
+
     private static StudyDirection SingleDirection(IReadOnlyList<StudyDirection> directions, string name) => directions.Count == 1
         ? directions[0]
         : throw new ArgumentException($"Study '{name}' has {directions.Count} objectives; warm starting reads single-objective studies only.");

@@ -133,6 +133,27 @@ public sealed class WarmStartTests
         Assert.True(warm < cold / 2, $"warm {warm} vs cold {cold}");
     }
 
+    [Theory]
+    [InlineData("tpe")]
+    [InlineData("gp")]
+    [InlineData("cma")]
+    public void UsesOnlySourceValuesInsideTheNewRange(string kind)
+    {
+        using var wide = Study.Create(new StudyOptions { Sampler = new RandomSampler(new RandomSamplerOptions { Seed = 2 }) });
+        wide.Optimize(t => Math.Abs(t.SuggestFloat("x", -4, 4) - 0.5) + (t.SuggestCategorical("c", ["a", "b"]) == "a" ? 0 : 1), new OptimizeOptions { Trials = 30 });
+        Sampler sampler = kind switch
+        {
+            "tpe" => new TpeSampler(new TpeSamplerOptions { Seed = 1 }),
+            "gp" => new GpSampler(new GpSamplerOptions { Seed = 1 }),
+            _ => new CmaEsSampler(new CmaEsSamplerOptions { Seed = 1 }),
+        };
+        using var study = Study.Create(new StudyOptions { Sampler = sampler, WarmStartFrom = [wide] });
+        study.Optimize(t => Math.Abs(t.SuggestFloat("x", 0, 1) - 0.5) + (t.SuggestCategorical("c", ["a", "b", "z"]) == "a" ? 0 : 1), new OptimizeOptions { Trials = 12 });
+
+        Assert.All(study.Trials, t => Assert.InRange((double)t.Params["x"]!, 0, 1));
+        Assert.Equal(12, study.GetTrials(TrialState.Complete).Count);
+    }
+
     [Fact]
     public void SamplersRejectInvalidWarmStartOptions()
     {

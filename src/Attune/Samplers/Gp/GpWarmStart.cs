@@ -57,10 +57,7 @@ internal static class GpWarmStart
                 return false;
             }
 
-            var admitted = target is CategoricalDistribution
-                ? source.Equals(target)
-                : source.GetType() == target.GetType() && target.Contains(value);
-            if (!admitted)
+            if (!WarmStartSource.Admits(target, source, value))
             {
                 return false;
             }

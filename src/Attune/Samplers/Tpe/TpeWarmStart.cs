@@ -78,12 +78,7 @@ internal sealed class TpeWarmStart
                 return false;
             }
 
-            var admitted = dim.Distribution switch
-            {
-                CategoricalDistribution => distribution.Equals(dim.Distribution),
-                _ => distribution.GetType() == dim.Distribution.GetType() && dim.Distribution.Contains(value),
-            };
-            if (!admitted)
+            if (!WarmStartSource.Admits(dim.Distribution, distribution, value))
             {
                 return false;
             }
