@@ -50,8 +50,7 @@ public sealed record LearningRateFinderResult(
         var suggestion = SuggestedLearningRate;
         var rising = MinimumLossLearningRate ?? throw NoSuggestion();
         var high = rising > suggestion ? rising : suggestion * 10.0;
-        var low = suggestion / Math.Pow(10.0, decadesBelow);
-        return (Math.Min(low, suggestion), high);
+        return (suggestion / Math.Pow(10.0, decadesBelow), high);
     }
 
     private InvalidOperationException NoSuggestion() => new(
