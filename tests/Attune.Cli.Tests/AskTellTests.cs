@@ -128,7 +128,7 @@ public sealed class AskTellTests
         var storage = "journal:" + dir.File("s.journal");
         var sampler = await CliProcess.RunAsync(dir.Path, "ask", "-s", "t", "--storage", storage, "--search-space", Space, "--sampler", "magic");
         Assert.Equal(5, sampler.ExitCode);
-        Assert.Contains("unknown sampler 'magic'; known samplers: tpe, nsga2, nsga3, random, qmc, grid, brute-force", sampler.Error);
+        Assert.Contains("unknown sampler 'magic'; known samplers: tpe, gp, cmaes, auto, nsga2, nsga3, random, qmc, grid, brute-force.", sampler.Error);
         var option = await CliProcess.RunAsync(dir.Path, "ask", "-s", "t", "--storage", storage, "--search-space", Space, "--sampler", "random:sed=3");
         Assert.Equal(5, option.ExitCode);
         Assert.Contains("random has no option sed", option.Error);

@@ -63,7 +63,7 @@ public sealed class ParserTests
         Assert.IsType<Attune.Pruners.NopPruner>(PrunerRegistry.Create("NOP"));
         Assert.Null(PrunerRegistry.Create(null));
         Assert.Null(SamplerRegistry.Create(null, null, null));
-        Assert.IsType<Attune.Samplers.TpeSampler>(SamplerRegistry.Create(null, 5, null));
+        Assert.IsType<Attune.Samplers.AutoSampler>(SamplerRegistry.Create(null, 5, null));
         Assert.IsType<Attune.Samplers.TpeSampler>(SamplerRegistry.Create("tpe:multivariate=false,startup_trials=5", 1, null));
         Assert.IsType<Attune.Samplers.QmcSampler>(SamplerRegistry.Create("qmc:type=halton,scramble=false", 1, null));
         Assert.Contains("median has no option startup", Assert.Throws<CliException>(() => PrunerRegistry.Create("median:startup=2")).Message);

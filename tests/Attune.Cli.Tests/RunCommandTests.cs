@@ -157,6 +157,41 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task An_auto_run_starts_at_random_and_goes_on_with_the_Gaussian_process()
+    {
+        using var dir = new TempDirectory();
+        var script = dir.Script("json-value.sh");
+        File.WriteAllText(dir.File("space.yaml"), "a: {type: float, low: 0, high: 4}\n");
+        var storage = "journal:" + dir.File("s.journal");
+        var run = await CliProcess.RunAsync(dir.Path, "run", "-s", "auto", "--storage", storage, "--space", dir.File("space.yaml"), "--trials", "4",
+            "--sampler", "auto:startup_trials=2", "--seed", "3", "--", script);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var trials = await Trials(dir, storage, "auto", full: true);
+        Assert.All(trials, t => Assert.Equal("COMPLETE", t.GetProperty("state").GetString()));
+        Assert.Equal(
+            ["Startup", "Startup", "GaussianProcess", "GaussianProcess"],
+            trials.Select(t => t.GetProperty("system_attrs").GetProperty(Attune.Samplers.AutoSampler.ChoiceKey).GetString()));
+    }
+
+    [Fact]
+    public async Task A_hyperband_run_prunes_trials_at_its_rungs()
+    {
+        using var dir = new TempDirectory();
+        var script = dir.Script("steps.sh");
+        File.WriteAllText(dir.File("space.json"), """{"x": {"type": "float", "low": -10, "high": 10}}""");
+        var storage = "journal:" + dir.File("s.journal");
+        var env = new Dictionary<string, string> { ["MARKER_DIR"] = dir.Path, ["PAUSE"] = "0.01" };
+        var run = await CliProcess.RunAsync(dir.Path, env, "run", "-s", "hb", "--storage", storage, "--space", dir.File("space.json"), "--trials", "8",
+            "--pruner", "hyperband:max_resource=5,reduction_factor=3", "--seed", "1", "--", script);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var states = (await Trials(dir, storage, "hb")).Select(t => t.GetProperty("state").GetString()).ToList();
+        Assert.Equal(8, states.Count);
+        Assert.All(states, s => Assert.Contains(s, new[] { "COMPLETE", "PRUNED" }));
+        Assert.Contains("PRUNED", states);
+        Assert.Contains("COMPLETE", states);
+    }
+
+    [Fact]
     public async Task Run_without_a_budget_or_with_a_bad_space_file_is_refused()
     {
         using var dir = new TempDirectory();

@@ -26,7 +26,7 @@ public sealed partial class Study : IDisposable
         this.studyId = studyId;
         Name = info.Name;
         Directions = info.Directions;
-        Sampler = sampler ?? new TpeSampler();
+        Sampler = sampler ?? new AutoSampler();
         Pruner = pruner ?? new MedianPruner();
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Attune.Study");
         Time = timeProvider ?? TimeProvider.System;

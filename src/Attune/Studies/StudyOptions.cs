@@ -32,7 +32,11 @@ public sealed record StudyOptions
     public IReadOnlyList<StudyDirection>? Directions { get; init; }
 
     /// <summary>The sampler.</summary>
-    /// <value>Default <see langword="null"/>: a <see cref="TpeSampler"/> with its defaults (multivariate, constant liar, 10 random startup trials), for single- and multi-objective studies.</value>
+    /// <value>
+    /// Default <see langword="null"/>: an <see cref="AutoSampler"/> with its defaults, which chooses among the
+    /// Gaussian process, CMA-ES, TPE and NSGA-II by the search space, the objectives and the trials so far
+    /// (on the benchmark suite it has the best mean rank of all samplers at 100 and at 300 trials).
+    /// </value>
     public Sampler? Sampler { get; init; }
 
     /// <summary>The pruner.</summary>

@@ -183,19 +183,7 @@ public sealed class GpSampler : Sampler
         ArgumentNullException.ThrowIfNull(trial);
         if (options.Constraints is { } constraints && state is TrialState.Complete or TrialState.Pruned)
         {
-            var record = trial.ToRecord() with { State = state, Values = values };
-            var result = constraints(record)
-                ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The constraints function returned null for trial {trial.Number}."));
-            foreach (var c in result)
-            {
-                if (!double.IsFinite(c))
-                {
-                    throw new InvalidOperationException(
-                        string.Create(CultureInfo.InvariantCulture, $"The constraints function returned {c} for trial {trial.Number}; constraint values must be finite (feasible when <= 0)."));
-                }
-            }
-
-            trial.SetSystemAttr(Study.ConstraintsKey, result);
+            ConstraintValues.Record(trial, state, values, constraints, nameof(GpSampler));
         }
 
         independentSampler.AfterTrial(study, trial, state, values);

@@ -132,20 +132,7 @@ internal sealed class NsgaEngine
         ArgumentNullException.ThrowIfNull(trial);
         if (constraints is not null && state == TrialState.Complete && values is not null)
         {
-            var record = trial.ToRecord() with { State = state, Values = values };
-            var result = constraints(record)
-                ?? throw new InvalidOperationException($"The Constraints function of {name} returned null for trial {trial.Number}; return one value per constraint (<= 0 when satisfied).");
-            var copy = new double[result.Count];
-            for (var i = 0; i < copy.Length; i++)
-            {
-                copy[i] = double.IsFinite(result[i])
-                    ? result[i]
-                    : throw new InvalidOperationException(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"The Constraints function of {name} returned {result[i]} for constraint {i} of trial {trial.Number}; constraint values must be finite numbers (<= 0 when satisfied)."));
-            }
-
-            trial.SetSystemAttr(Study.ConstraintsKey, copy);
+            ConstraintValues.Record(trial, state, values, constraints, name);
         }
 
         independent.AfterTrial(study, trial, state, values);

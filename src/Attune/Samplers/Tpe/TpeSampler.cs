@@ -237,19 +237,7 @@ public sealed class TpeSampler : Sampler
             return;
         }
 
-        var record = trial.ToRecord() with { State = state, Values = values };
-        var result = constraints(record)
-            ?? throw new InvalidOperationException($"The constraints function returned null for trial {trial.Number}.");
-        foreach (var c in result)
-        {
-            if (!double.IsFinite(c))
-            {
-                throw new InvalidOperationException(
-                    $"The constraints function returned {c} for trial {trial.Number}; constraint values must be finite (feasible when <= 0).");
-            }
-        }
-
-        trial.SetSystemAttr(Study.ConstraintsKey, result);
+        ConstraintValues.Record(trial, state, values, constraints, nameof(TpeSampler));
     }
 
     private static void FillDefaultWeights(Span<double> weights)

@@ -27,7 +27,6 @@ public class TpeSamplerTests
         Assert.True(options.ConsiderMagicClip);
         Assert.False(options.ConsiderEndpoints);
         Assert.Null(options.Constraints);
-        Assert.IsType<TpeSampler>(Study.Create().Sampler);
     }
 
     [Theory]
