@@ -20,6 +20,7 @@ public sealed class WarmStartStatisticalTests(ITestOutputHelper output)
         { "cma", 0.1, 300 },
         { "gp", 0.5, 60 },
         { "gp", 0.1, 80 },
+        { "auto", 0.5, 60 },
     };
 
     [Theory]
@@ -51,6 +52,7 @@ public sealed class WarmStartStatisticalTests(ITestOutputHelper output)
     {
         "tpe" => new TpeSampler(new TpeSamplerOptions { Seed = seed }),
         "cma" => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed }),
+        "auto" => new AutoSampler(new AutoSamplerOptions { Seed = seed }),
         _ => new GpSampler(new GpSamplerOptions { Seed = seed }),
     };
 
@@ -67,7 +69,7 @@ public sealed class WarmStartStatisticalTests(ITestOutputHelper output)
         for (var seed = 0; seed < Seeds; seed++)
         {
             // GP fits cost O(n³) in the rows, so its source is smaller.
-            using var source = WarmStartBench.Source(seed, sampler == "gp" ? 50 : 100, -sourceShift);
+            using var source = WarmStartBench.Source(seed, sampler is "gp" or "auto" ? 50 : 100, -sourceShift);
             using var coldStudy = Study.Create(new StudyOptions { Sampler = Create(sampler, seed) });
             using var warmStudy = Study.Create(new StudyOptions { Sampler = Create(sampler, seed), WarmStartFrom = [source] });
             cold[seed] = WarmStartBench.TrialsToTarget(coldStudy, regret, budget);
