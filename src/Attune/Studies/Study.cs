@@ -78,6 +78,7 @@ public sealed partial class Study : IDisposable
     /// <exception cref="DuplicateStudyException">A study with the name exists and <see cref="StudyOptions.LoadIfExists"/> is not set.</exception>
     /// <exception cref="ArgumentException">The storage URL, the directions or the heartbeat settings are invalid.</exception>
     /// <exception cref="InvalidOperationException">The study exists with other directions.</exception>
+    /// <exception cref="StudyNotFoundException">A study named in <see cref="StudyOptions.WarmStartFrom"/> does not exist.</exception>
     public static Study Create(StudyOptions? options = null)
     {
         options ??= new StudyOptions();
@@ -102,6 +103,7 @@ public sealed partial class Study : IDisposable
         }
 
         var grace = CheckHeartbeatOptions(options);
+        var warmStart = ReadWarmStart(options.WarmStartFrom, directions);
         var owns = options.StorageInstance is null;
         var storage = OpenStorage(options.StorageInstance, options.Storage, options.TimeProvider, options.LoggerFactory);
         try
@@ -128,6 +130,7 @@ public sealed partial class Study : IDisposable
                 HeartbeatInterval = options.HeartbeatInterval,
                 GracePeriod = grace,
                 FailedTrialCallback = options.FailedTrialCallback,
+                WarmStartTrials = warmStart,
             };
         }
         catch when (owns)

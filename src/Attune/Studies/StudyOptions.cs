@@ -67,6 +67,18 @@ public sealed record StudyOptions
     /// <value>Default <see langword="null"/>: failed stale trials are not retried.</value>
     public Action<Study, TrialRecord>? FailedTrialCallback { get; init; }
 
+    /// <summary>
+    /// Earlier, related studies whose complete trials warm-start this one (see <see cref="Study.WarmStartTrials"/>):
+    /// <see cref="TpeSampler"/> mixes a model of them into its own with a weight that decays as this study's trials
+    /// accumulate, <see cref="GpSampler"/> adds them as observations with extra noise, and <see cref="CmaEsSampler"/>
+    /// starts from their best region (WS-CMA-ES) unless its options fix <c>X0</c>, <c>Sigma0</c> or <c>SourceTrials</c>;
+    /// <see cref="AutoSampler"/> skips its random startup trials and passes them to the sampler it runs.
+    /// Pass studies (<c>[oldStudy]</c>) or <see cref="WarmStartSource.From(string, string)"/>. Single-objective studies only;
+    /// the trials are read once, when the study is created, and not stored in it.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: no warm start.</value>
+    public IReadOnlyList<WarmStartSource>? WarmStartFrom { get; init; }
+
     /// <summary>Where the study logs (finished trials, warnings).</summary>
     /// <value>Default <see langword="null"/>: no logging.</value>
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -82,7 +82,7 @@ public sealed class AutoSampler : Sampler
             var trials = study.Trials;
             var profile = state.Profile;
             profile.Update(trials);
-            choice = AutoSamplerRules.Choose(profile, study.Directions.Count, options);
+            choice = AutoSamplerRules.Choose(profile, study.Directions.Count, options, warmStarted: study.WarmStartTrials.Count > 0 && study.Directions.Count == 1);
             if (choice == AutoSamplerChoice.CmaEs && state.CmaEs is null)
             {
                 state.CmaEs = new CmaEsSampler(CmaEsHandover.Options(trials, study.Direction, seed));

@@ -10,10 +10,11 @@ internal static class AutoSamplerRules
     /// <param name="profile">What is known of the study's finished trials.</param>
     /// <param name="objectives">The number of objectives.</param>
     /// <param name="options">The sampler's options.</param>
+    /// <param name="warmStarted">Whether the study has warm-start trials (<see cref="Study.WarmStartTrials"/>): the model they seed replaces the random startup trials.</param>
     /// <returns>The choice.</returns>
-    public static AutoSamplerChoice Choose(AutoStudyProfile profile, int objectives, AutoSamplerOptions options)
+    public static AutoSamplerChoice Choose(AutoStudyProfile profile, int objectives, AutoSamplerOptions options, bool warmStarted = false)
     {
-        if (profile.Finished < options.StartupTrials)
+        if (profile.Finished < options.StartupTrials && !warmStarted)
         {
             return AutoSamplerChoice.Startup;
         }

@@ -228,7 +228,7 @@ public sealed class CmaEsSampler : Sampler
             var json = study.SystemAttrs.TryGetValue(StateKey, out var stored) ? stored as string : null;
             if (json is null)
             {
-                var created = CmaInitialState.Create(options, space, seed, 0, study.Direction);
+                var created = CmaInitialState.Create(options, space, seed, 0, study.Direction, study.WarmStartTrials);
                 CmaLog.StateCreated(
                     study.Logger, space.Dimension, string.Join(", ", space.Names), created.Search.Optimizer.PopulationSize, created.Search.Optimizer.Sigma);
                 Publish(study, created);
@@ -274,7 +274,7 @@ public sealed class CmaEsSampler : Sampler
         CmaLog.SpaceChanged(study.Logger, string.Join(", ", state.Space.Names), string.Join(", ", space.Names), generation);
         return space.PositionsIn(state.Space) is { } positions
             ? CmaInitialState.Marginal(state, space, positions, options)
-            : CmaInitialState.Create(options, space, state.Search.Seed, generation, study.Direction);
+            : CmaInitialState.Create(options, space, state.Search.Seed, generation, study.Direction, study.WarmStartTrials);
     }
 
     // Writes a state. The writer, like every other worker, then samples from the state decoded from the

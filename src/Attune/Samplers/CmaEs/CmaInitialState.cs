@@ -14,18 +14,28 @@ internal static class CmaInitialState
     /// <param name="seed">The seed of the search.</param>
     /// <param name="generation">The global generation to start at.</param>
     /// <param name="direction">The study's direction (for warm-start values).</param>
+    /// <param name="studyWarmStart">
+    /// The study's warm-start trials (<see cref="Study.WarmStartTrials"/>), used like <see cref="CmaEsSamplerOptions.SourceTrials"/>
+    /// when the options set none of <c>SourceTrials</c>, <c>X0</c> and <c>Sigma0</c>; a cold start when none fits the space.
+    /// </param>
     /// <returns>The state, without reserved trials.</returns>
     /// <exception cref="ArgumentException">A value of <see cref="CmaEsSamplerOptions.X0"/> is outside its distribution.</exception>
     /// <exception cref="InvalidOperationException">No source trial has every parameter of the space.</exception>
-    public static CmaStudyState Create(CmaEsSamplerOptions options, CmaSpace space, ulong seed, long generation, StudyDirection direction)
+    public static CmaStudyState Create(
+        CmaEsSamplerOptions options, CmaSpace space, ulong seed, long generation, StudyDirection direction, IReadOnlyList<TrialRecord>? studyWarmStart = null)
     {
         var n = space.Dimension;
         var mean = new double[n];
         var sigma = options.Sigma0 ?? DefaultSigma0;
         double[]? covariance = null;
+        var fromStudy = options.SourceTrials is null && options.X0 is null && options.Sigma0 is null && studyWarmStart is { Count: > 0 };
         if (options.SourceTrials is { } sources)
         {
-            (mean, sigma, covariance) = WarmStart(sources, space, direction, options.ConsiderPrunedTrials);
+            (mean, sigma, covariance) = WarmStart(sources, space, direction, options.ConsiderPrunedTrials) ?? throw NoSourceFits(sources, space);
+        }
+        else if (fromStudy && WarmStart(studyWarmStart!, space, direction, considerPruned: false) is { } estimate)
+        {
+            (mean, sigma, covariance) = estimate;
         }
         else
         {
@@ -98,7 +108,11 @@ internal static class CmaInitialState
         return space.ToUnit(i, value);
     }
 
-    private static (double[] Mean, double Sigma, double[] Covariance) WarmStart(
+    private static InvalidOperationException NoSourceFits(IReadOnlyList<TrialRecord> sources, CmaSpace space) => new(
+        $"None of the {sources.Count} source trials is evaluated and has every parameter of the search space ({string.Join(", ", space.Names)}) with the same kind of distribution; warm starting needs at least one.");
+
+    // The WS-CMA-ES estimate from the usable source trials, or null when none has every parameter of the space.
+    private static (double[] Mean, double Sigma, double[] Covariance)? WarmStart(
         IReadOnlyList<TrialRecord> sources, CmaSpace space, StudyDirection direction, bool considerPruned)
     {
         var n = space.Dimension;
@@ -130,8 +144,7 @@ internal static class CmaInitialState
 
         if (values.Count == 0)
         {
-            throw new InvalidOperationException(
-                $"None of the {sources.Count} source trials is evaluated and has every parameter of the search space ({string.Join(", ", space.Names)}) with the same kind of distribution; warm starting needs at least one.");
+            return null;
         }
 
         return CmaWarmStart.Estimate(points.ToArray(), values.ToArray(), n);

@@ -61,9 +61,11 @@ internal sealed class GaussianProcess
     /// <param name="categorical">Which coordinates are categorical.</param>
     /// <param name="y">The targets.</param>
     /// <param name="parameters">The hyperparameters.</param>
+    /// <param name="extraNoise">Noise variance added to each point's own (e.g. for less trusted warm-start observations); empty for none.</param>
     /// <returns>The model.</returns>
     /// <exception cref="InvalidOperationException">K cannot be factored even with jitter.</exception>
-    public static GaussianProcess Create(ReadOnlySpan<double> x, int count, bool[] categorical, double[] y, KernelParameters parameters)
+    public static GaussianProcess Create(
+        ReadOnlySpan<double> x, int count, bool[] categorical, double[] y, KernelParameters parameters, ReadOnlySpan<double> extraNoise = default)
     {
         var dimension = categorical.Length;
         var buffer = new Buffer(dimension, Math.Max(16, count + (count / 4) + 8));
@@ -82,7 +84,7 @@ internal sealed class GaussianProcess
                 matrix[(a * count) + b] = Covariance(row, x.Slice(b * dimension, dimension), categorical, parameters);
             }
 
-            matrix[(a * count) + a] = parameters.Scale + parameters.NoiseVariance;
+            matrix[(a * count) + a] = parameters.Scale + parameters.NoiseVariance + (extraNoise.IsEmpty ? 0 : extraNoise[a]);
         }
 
         var jitter = Cholesky.FactorWithJitter(matrix, count, count, buffer.Factor, stride);

@@ -14,6 +14,9 @@ namespace Attune.Samplers;
 /// <remarks>Not thread-safe; the sampler updates it under the study's lock.</remarks>
 internal sealed class GpModelCache
 {
+    /// <summary>How many rows of its own a study needs before warm-start rows stop taking part in hyperparameter fits.</summary>
+    private const int OwnRowsToFit = 10;
+
     private List<int> rows = [];
     private KernelParameters? parameters;
     private int fitCount;
@@ -30,9 +33,13 @@ internal sealed class GpModelCache
     /// <param name="settings">How to fit.</param>
     /// <param name="logger">Where fits are logged (debug level).</param>
     /// <param name="name">The model's name in the log.</param>
+    /// <param name="extraNoise">
+    /// The extra noise variance of each row by trial number (warm-start rows); the model is then built anew with it
+    /// each time instead of extended, and the hyperparameters are fitted without it. Default none.
+    /// </param>
     /// <returns>The model, with rows in this cache's order (the order does not change the posterior).</returns>
     public GaussianProcess Update(
-        IReadOnlyList<int> numbers, ReadOnlySpan<double> x, double[] y, bool[] categorical, GpFitSettings settings, ILogger logger, string name)
+        IReadOnlyList<int> numbers, ReadOnlySpan<double> x, double[] y, bool[] categorical, GpFitSettings settings, ILogger logger, string name, Func<int, double>? extraNoise = null)
     {
         var d = categorical.Length;
         var n = numbers.Count;
@@ -87,11 +94,12 @@ internal sealed class GpModelCache
         }
 
         var interval = Math.Max(1, (int)Math.Floor(fitCount * settings.RefitFraction));
+        var noise = extraNoise is null ? [] : orderedNumbers.Select(extraNoise).ToArray();
         if (model is null || parameters is null || n - fitCount >= interval)
         {
-            parameters = Fit(orderedX, n, categorical, orderedY, settings, orderedNumbers);
+            parameters = extraNoise is null ? Fit(orderedX, n, categorical, orderedY, settings, orderedNumbers) : FitOwnRows(orderedX, categorical, orderedY, settings, orderedNumbers, noise);
             fitCount = n;
-            model = GaussianProcess.Create(orderedX, n, categorical, orderedY, parameters);
+            model = GaussianProcess.Create(orderedX, n, categorical, orderedY, parameters, noise);
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 GpLog.Fitted(
@@ -102,6 +110,10 @@ internal sealed class GpModelCache
                     parameters.Scale,
                     parameters.NoiseVariance);
             }
+        }
+        else if (extraNoise is not null)
+        {
+            model = GaussianProcess.Create(orderedX, n, categorical, orderedY, parameters, noise);
         }
         else
         {
@@ -114,6 +126,26 @@ internal sealed class GpModelCache
 
         rows = orderedNumbers;
         return model;
+    }
+
+    // With warm-start rows (extra noise), the fit is homoscedastic: once the study has OwnRowsToFit rows of its own,
+    // fit on those alone, so that a source that disagrees with the study does not inflate the noise or the lengthscales.
+    private KernelParameters FitOwnRows(double[] x, bool[] categorical, double[] y, GpFitSettings settings, List<int> numbers, double[] noise)
+    {
+        var own = Enumerable.Range(0, numbers.Count).Where(i => noise[i] == 0).ToArray();
+        if (own.Length < OwnRowsToFit)
+        {
+            return Fit(x, numbers.Count, categorical, y, settings, numbers);
+        }
+
+        var d = categorical.Length;
+        var ownX = new double[own.Length * d];
+        for (var k = 0; k < own.Length; k++)
+        {
+            x.AsSpan(own[k] * d, d).CopyTo(ownX.AsSpan(k * d, d));
+        }
+
+        return Fit(ownX, own.Length, categorical, own.Select(i => y[i]).ToArray(), settings, own.Select(i => numbers[i]).ToList());
     }
 
     // MAP fit on all rows, or on a seeded random subset of MaxFitTrials rows when there are more.

@@ -35,6 +35,9 @@ internal sealed class GpProposal
         settings = new GpFitSettings(options.KernelPrior, options.DeterministicObjective, options.RefitFraction, options.MaxFitTrials, seed);
     }
 
+    /// <summary>The extra noise of warm-start rows by row number (<see cref="GpWarmStart"/>), or <see langword="null"/> without warm starting.</summary>
+    public Func<int, double>? WarmStartNoise { get; init; }
+
     /// <summary>Chooses a point.</summary>
     /// <param name="data">The training data (at least one row).</param>
     /// <param name="space">The search space as distributions (the cache key).</param>
@@ -52,7 +55,7 @@ internal sealed class GpProposal
             standardized[k] = options.WarpOutputs
                 ? GpTrainingData.Standardize(PowerTransform.FitTransform(data.Objectives[k].Select(v => -v).ToArray(), out _).Select(v => -v).ToArray(), out _, out _)
                 : GpTrainingData.Standardize(data.Objectives[k], out _, out _);
-            models[k] = state.Model(space, $"objective {k}").Update(data.Numbers, data.X, standardized[k], categorical, settings, logger, $"objective {k}");
+            models[k] = state.Model(space, $"objective {k}").Update(data.Numbers, data.X, standardized[k], categorical, settings, logger, $"objective {k}", WarmStartNoise);
         }
 
         var feasibility = new List<IAcquisitionFunction>();
@@ -85,10 +88,12 @@ internal sealed class GpProposal
         {
             if (objectives == 1)
             {
+                // The incumbent is the study's own best; warm-start rows (negative numbers) count only before it has one.
                 var best = -1;
+                var own = data.Numbers.Exists(n => n >= 0);
                 for (var i = 0; i < data.Count; i++)
                 {
-                    if (data.Feasible[i] && (best < 0 || standardized[0][i] > standardized[0][best]))
+                    if (data.Feasible[i] && (!own || data.Numbers[i] >= 0) && (best < 0 || standardized[0][i] > standardized[0][best]))
                     {
                         best = i;
                     }

@@ -84,6 +84,12 @@ public sealed class GpSampler : Sampler
             }
         }
 
+        if (CanWarmStart(study))
+        {
+            // Warm-start trials stand in for the startup trials.
+            return complete > 0 ? IntersectionSpace(trials) : IntersectionSpace(study.WarmStartTrials);
+        }
+
         if (complete < Math.Max(1, options.StartupTrials))
         {
             var delegated = independentSampler.InferRelativeSearchSpace(study, trial);
@@ -120,13 +126,20 @@ public sealed class GpSampler : Sampler
         {
             var encoding = new GpSearchSpace(searchSpace);
             var data = GpTrainingData.Collect(study.Trials, encoding, study.Directions, options.Constraints is not null, trial.Number);
+            Func<int, double>? warmStartNoise = null;
+            if (CanWarmStart(study))
+            {
+                warmStartNoise = GpWarmStart.Noise(options, data.Count);
+                data = GpWarmStart.Augment(data, study.WarmStartTrials, study.Direction);
+            }
+
             if (data.Count == 0)
             {
                 return new Dictionary<string, double>();
             }
 
             var rng = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trial.Number), StreamKey);
-            var point = new GpProposal(options, state, seed, study.Logger).Choose(data, searchSpace, rng);
+            var point = new GpProposal(options, state, seed, study.Logger) { WarmStartNoise = warmStartNoise }.Choose(data, searchSpace, rng);
             var values = encoding.Decode(point);
 
             // Share the point with other workers (and processes) while the trial runs.
@@ -176,8 +189,12 @@ public sealed class GpSampler : Sampler
         independentSampler.AfterTrial(study, trial, state, values);
     }
 
+    // Whether the study's warm-start trials join the model: single objective, no constraints.
+    private bool CanWarmStart(Study study) =>
+        study.WarmStartTrials.Count > 0 && study.Directions.Count == 1 && options.Constraints is null;
+
     // The parameters every complete trial has with the same distribution, leaving out single values.
-    private static Dictionary<string, Distribution> IntersectionSpace(IReadOnlyList<TrialRecord> trials)
+    internal static Dictionary<string, Distribution> IntersectionSpace(IReadOnlyList<TrialRecord> trials)
     {
         Dictionary<string, Distribution>? space = null;
         foreach (var trial in trials)
@@ -270,6 +287,16 @@ public sealed class GpSampler : Sampler
         if (options.MaxFitTrials < 2)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"MaxFitTrials must be >= 2, but got {options.MaxFitTrials}."), nameof(options));
+        }
+
+        if (!(options.WarmStartNoise > 0) || !double.IsFinite(options.WarmStartNoise))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"WarmStartNoise must be a finite number > 0, but got {options.WarmStartNoise}."), nameof(options));
+        }
+
+        if (options.WarmStartDecayTrials < 1)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"WarmStartDecayTrials must be >= 1, but got {options.WarmStartDecayTrials}."), nameof(options));
         }
 
         if (options.Constraints is not null

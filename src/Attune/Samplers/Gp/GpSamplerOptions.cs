@@ -99,4 +99,19 @@ public sealed record GpSamplerOptions
     /// <summary>Log a warning (once per parameter and study) when a parameter is sampled by <see cref="IndependentSampler"/> after the startup trials.</summary>
     /// <value>Default <see langword="true"/>.</value>
     public bool WarnIndependentSampling { get; init; } = true;
+
+    /// <summary>
+    /// With warm starting (<see cref="StudyOptions.WarmStartFrom"/>), the noise variance (in units of the standardized
+    /// objective) added to each warm-start observation, which join the study's own trials in the model: small trusts
+    /// them, large lets them barely matter. It grows as described at <see cref="WarmStartDecayTrials"/>. With warm-start
+    /// trials the model proposes from the first trial instead of after <see cref="StartupTrials"/>.
+    /// </summary>
+    /// <value>Default 0.1. Must be finite and &gt; 0.</value>
+    /// <exception cref="ArgumentException">Not finite or not positive.</exception>
+    public double WarmStartNoise { get; init; } = 0.1;
+
+    /// <summary>How fast warm-start observations fade: with n complete trials their extra noise is <see cref="WarmStartNoise"/>·(1 + n/D), D this value.</summary>
+    /// <value>Default 10. Must be at least 1.</value>
+    /// <exception cref="ArgumentException">Less than 1.</exception>
+    public int WarmStartDecayTrials { get; init; } = 10;
 }

@@ -131,6 +131,20 @@ internal sealed class GpTrainingData
             pending);
     }
 
+    /// <summary>This single-objective data, without constraints, with extra feasible rows before its own (e.g. warm-start trials).</summary>
+    /// <param name="numbers">The extra rows' numbers, distinct from the trials' (e.g. negative).</param>
+    /// <param name="x">Their coordinates, row-major.</param>
+    /// <param name="objective">Their values, with the sign that makes larger better.</param>
+    /// <returns>The combined data.</returns>
+    public GpTrainingData Prepend(List<int> numbers, double[] x, double[] objective) => new(
+        Space,
+        [.. numbers, .. Numbers],
+        [.. x, .. X],
+        [[.. objective, .. Objectives[0]]],
+        null,
+        [.. Enumerable.Repeat(true, numbers.Count), .. Feasible],
+        Pending);
+
     /// <summary>Standardizes values to mean 0 and standard deviation 1 (the deviation floored at 1e-10).</summary>
     /// <param name="values">The values.</param>
     /// <param name="mean">Receives the mean.</param>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Attune.Numerics;
 using Attune.Randomness;
 using Attune.Samplers.Tpe;
 
@@ -35,6 +36,7 @@ public sealed class TpeSampler : Sampler
     private readonly bool defaultWeights;
     private readonly ConditionalWeakTable<Study, TpeStudyState> states = [];
     private readonly ConditionalWeakTable<Trial, TpeStudyState> prunerViews = [];
+    private readonly ConditionalWeakTable<Study, TpeWarmStart> warmStarts = [];
 
     /// <summary>Creates a sampler with the default options and a seed from the operating system's entropy.</summary>
     public TpeSampler()
@@ -71,6 +73,16 @@ public sealed class TpeSampler : Sampler
         if (options.Group && !options.Multivariate)
         {
             throw new ArgumentException("Group requires Multivariate = true.", nameof(options));
+        }
+
+        if (!(options.WarmStartWeight >= 0 && options.WarmStartWeight <= 1))
+        {
+            throw new ArgumentException($"WarmStartWeight must lie in [0, 1], but got {options.WarmStartWeight}.", nameof(options));
+        }
+
+        if (options.WarmStartDecayTrials < 1)
+        {
+            throw new ArgumentException($"WarmStartDecayTrials must be >= 1, but got {options.WarmStartDecayTrials}.", nameof(options));
         }
 
         this.options = options;
@@ -153,7 +165,7 @@ public sealed class TpeSampler : Sampler
                 state.RefreshedFor = trial.Number;
             }
 
-            if (state.History.UsableCount < options.StartupTrials)
+            if (state.History.UsableCount < options.StartupTrials && !CanWarmStart(study))
             {
                 return NoParams;
             }
@@ -166,7 +178,7 @@ public sealed class TpeSampler : Sampler
                     var dims = Array.FindAll(group, d => searchSpace.TryGetValue(d.Name, out var given) && given.Equals(d.Distribution));
                     if (dims.Length > 0)
                     {
-                        SampleInto(state, trial.Number, dims, result);
+                        TrySampleInto(study, state, trial.Number, dims, result);
                     }
                 }
             }
@@ -179,7 +191,7 @@ public sealed class TpeSampler : Sampler
                     dims[i++] = KernelDimension.Create(name, distribution);
                 }
 
-                SampleInto(state, trial.Number, dims, result);
+                TrySampleInto(study, state, trial.Number, dims, result);
             }
 
             return result;
@@ -203,15 +215,14 @@ public sealed class TpeSampler : Sampler
                 state.RefreshedFor = trial.Number;
             }
 
-            if (state.History.UsableCount < options.StartupTrials)
+            var result = new Dictionary<string, double>(1, StringComparer.Ordinal);
+            if (!TrySampleInto(study, state, trial.Number, [KernelDimension.Create(name, distribution)], result))
             {
                 // The same stream as a RandomSampler with this seed would use.
                 var random = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trial.Number), StableHash.Of(name));
                 return RandomSampler.Draw(random, distribution);
             }
 
-            var result = new Dictionary<string, double>(1, StringComparer.Ordinal);
-            SampleInto(state, trial.Number, [KernelDimension.Create(name, distribution)], result);
             return result[name];
         }
     }
@@ -284,8 +295,124 @@ public sealed class TpeSampler : Sampler
     private TpeStudyState State(Study study) =>
         states.GetValue(study, s => new TpeStudyState(s, options.Constraints is not null));
 
-    /// <summary>Proposes a joint point over <paramref name="dims"/> and adds it to <paramref name="result"/>.</summary>
-    private void SampleInto(TpeStudyState state, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result)
+    /// <summary>Whether the study has warm-start trials this sampler uses (single objective, a weight above 0).</summary>
+    private bool CanWarmStart(Study study) =>
+        options.WarmStartWeight > 0 && study.WarmStartTrials.Count > 0 && study.Directions.Count == 1;
+
+    /// <summary>
+    /// Proposes a point over <paramref name="dims"/> from the study's own model, the warm-start model or both; returns
+    /// <see langword="false"/> (and proposes nothing) during startup when no warm-start trial fits the dimensions.
+    /// </summary>
+    private bool TrySampleInto(Study study, TpeStudyState state, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result)
+    {
+        var own = state.History.UsableCount;
+        var source = CanWarmStart(study) ? warmStarts.GetValue(study, _ => new TpeWarmStart()).Source(study, dims) : null;
+        if (source is null && own < options.StartupTrials)
+        {
+            return false;
+        }
+
+        SampleInto(state, source, source is null ? 0 : TpeWarmStart.Weight(options, own), trialNumber, dims, result);
+        return true;
+    }
+
+    /// <summary>
+    /// Proposes a joint point over <paramref name="dims"/> and adds it to <paramref name="result"/>: the candidate, drawn from
+    /// the good density, that maximizes the ratio of good to bad density. With warm starting, each density is the mixture
+    /// (1 − w)·own + w·source, where the source densities are built the same way from the warm-start trials; w = 1 while the
+    /// study has no model of its own (startup), w = 0 without a source.
+    /// </summary>
+    private void SampleInto(TpeStudyState state, TpeStudyState? source, double sourceWeight, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result)
+    {
+        var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints);
+        var weight = source is null ? 0.0 : sourceWeight;
+        using var own = weight < 1 ? BuildEstimators(state, dims, settings) : null;
+        TpeEstimators? built = null;
+        if (weight > 0)
+        {
+            // The source state is shared by every trial of the study (and by the pruner's per-trial views).
+            lock (source!.Gate)
+            {
+                built = BuildEstimators(source, dims, settings);
+            }
+        }
+
+        using var prior = built;
+
+        var candidates = options.EiCandidates;
+        var d = dims.Length;
+        var points = new double[candidates * d];
+        var key = dims[0].Name;
+        foreach (var dim in dims.AsSpan(1))
+        {
+            key += "\n" + dim.Name;
+        }
+
+        var rng = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trialNumber), StableHash.Of("tpe\n" + key));
+        var fromPrior = own is null ? candidates : prior is null ? 0 : Math.Clamp((int)Math.Round(candidates * weight), 1, candidates - 1);
+        if (own is not null)
+        {
+            own.Good.Sample(rng, candidates - fromPrior, points);
+        }
+
+        if (prior is not null)
+        {
+            var drawn = new double[fromPrior * d];
+            prior.Good.Sample(rng, fromPrior, drawn);
+            Array.Copy(drawn, 0, points, (candidates - fromPrior) * d, drawn.Length);
+        }
+
+        var logGood = new double[candidates];
+        var logBad = new double[candidates];
+        MixtureLogPdf(own?.Good, prior?.Good, weight, points, logGood);
+        MixtureLogPdf(own?.Bad, prior?.Bad, weight, points, logBad);
+        var best = 0;
+        var bestScore = double.NegativeInfinity;
+        for (var c = 0; c < candidates; c++)
+        {
+            var score = logGood[c] - logBad[c];
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = c;
+            }
+        }
+
+        for (var j = 0; j < d; j++)
+        {
+            result[dims[j].Name] = points[(best * d) + j];
+        }
+    }
+
+    /// <summary>log((1 − w)·own(x) + w·prior(x)) at each point; a density that is absent has weight 0.</summary>
+    private static void MixtureLogPdf(ParzenEstimator? own, ParzenEstimator? prior, double weight, double[] points, double[] into)
+    {
+        var count = into.Length;
+        if (prior is null)
+        {
+            own!.LogPdf(points, count, into);
+            return;
+        }
+
+        if (own is null)
+        {
+            prior.LogPdf(points, count, into);
+            return;
+        }
+
+        var other = new double[count];
+        own.LogPdf(points, count, into);
+        prior.LogPdf(points, count, other);
+        var logOwn = Math.Log(1 - weight);
+        var logPrior = Math.Log(weight);
+        for (var c = 0; c < count; c++)
+        {
+            into[c] = LogMath.LogAddExp(logOwn + into[c], logPrior + other[c]);
+        }
+    }
+
+    /// <summary>The good and bad densities of a state's trials (and, with the constant liar, its running trials) over <paramref name="dims"/>.</summary>
+    private TpeEstimators BuildEstimators(TpeStudyState state, KernelDimension[] dims, EstimatorSettings settings)
     {
         state.UpdateSplit(options.Gamma);
         var history = state.History;
@@ -294,8 +421,6 @@ public sealed class TpeSampler : Sampler
         {
             columns[j] = history.Column(dims[j].Name);
         }
-
-        var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints);
 
         // Which columns every usable trial has (then no presence check is needed).
         var complete = true;
@@ -306,11 +431,9 @@ public sealed class TpeSampler : Sampler
 
         var running = options.ConstantLiar ? history.Running : [];
         var keys = Pooled.Rent<int>(state.Above.Length + running.Count + 1);
-        int[]?[]? orders = null;
+        var estimators = new TpeEstimators();
         using var below = new Observations(dims.Length, state.Below.Length);
         using var above = new Observations(dims.Length, state.Above.Length + running.Count);
-        ParzenEstimator? good = null;
-        ParzenEstimator? bad = null;
         try
         {
             // The good trials that have every parameter, with their MOTPE weights (several objectives) or the default ones.
@@ -372,54 +495,19 @@ public sealed class TpeSampler : Sampler
                 SetWeights(above.Weights);
             }
 
-            orders = ValueOrders(above, dims, columns, history.TrialCount);
-            good = ParzenEstimator.Build(dims, columns, below, settings);
-            bad = ParzenEstimator.Build(dims, columns, above, settings, orders, aboveMixture);
-
-            var candidates = options.EiCandidates;
-            var points = new double[candidates * dims.Length];
-            var key = dims[0].Name;
-            foreach (var dim in dims.AsSpan(1))
-            {
-                key += "\n" + dim.Name;
-            }
-
-            var rng = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trialNumber), StableHash.Of("tpe\n" + key));
-            good.Sample(rng, candidates, points);
-            Span<double> logGood = stackalloc double[candidates];
-            Span<double> logBad = stackalloc double[candidates];
-            good.LogPdf(points, candidates, logGood);
-            bad.LogPdf(points, candidates, logBad);
-            var best = 0;
-            var bestScore = double.NegativeInfinity;
-            for (var c = 0; c < candidates; c++)
-            {
-                var score = logGood[c] - logBad[c];
-                if (score > bestScore)
-                {
-                    bestScore = score;
-                    best = c;
-                }
-            }
-
-            for (var j = 0; j < dims.Length; j++)
-            {
-                result[dims[j].Name] = points[(best * dims.Length) + j];
-            }
+            estimators.Orders = ValueOrders(above, dims, columns, history.TrialCount);
+            estimators.Good = ParzenEstimator.Build(dims, columns, below, settings);
+            estimators.Bad = ParzenEstimator.Build(dims, columns, above, settings, estimators.Orders, aboveMixture);
+            return estimators;
+        }
+        catch
+        {
+            estimators.Dispose();
+            throw;
         }
         finally
         {
             Pooled.Return(keys);
-            if (orders is not null)
-            {
-                foreach (var order in orders)
-                {
-                    Pooled.Return(order);
-                }
-            }
-
-            good?.Dispose();
-            bad?.Dispose();
         }
     }
 

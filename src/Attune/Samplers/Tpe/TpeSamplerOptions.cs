@@ -65,4 +65,20 @@ public sealed record TpeSamplerOptions
     /// </summary>
     /// <value>Default <see langword="null"/>: no constraints.</value>
     public Func<TrialRecord, double[]>? Constraints { get; init; }
+
+    /// <summary>
+    /// With warm starting (<see cref="StudyOptions.WarmStartFrom"/>), the weight of the model of the source trials in the
+    /// mixture with this study's own model right after the startup trials. During startup the source model alone
+    /// proposes (instead of random sampling); afterwards its weight decays as described at <see cref="WarmStartDecayTrials"/>.
+    /// 0 turns warm starting off for this sampler.
+    /// </summary>
+    /// <value>Default 0.5. Must lie in [0, 1].</value>
+    public double WarmStartWeight { get; init; } = 0.5;
+
+    /// <summary>
+    /// How fast the source model's weight decays: after n trials beyond startup it is
+    /// <see cref="WarmStartWeight"/>·D/(D + n) with D this value, i.e. half the initial weight after D trials.
+    /// </summary>
+    /// <value>Default 5. Must be at least 1.</value>
+    public int WarmStartDecayTrials { get; init; } = 5;
 }

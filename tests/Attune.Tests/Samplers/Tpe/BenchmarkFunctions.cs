@@ -45,13 +45,19 @@ internal static class BenchmarkFunctions
             x[j] = trial.SuggestFloat($"x{j}", 0, 1);
         }
 
+        return Hartmann6Value(x, 0);
+    }
+
+    /// <summary>Hartmann6 at <paramref name="x"/> with its landscape moved by <paramref name="shift"/> in every coordinate.</summary>
+    public static double Hartmann6Value(double[] x, double shift)
+    {
         var f = 0.0;
         for (var i = 0; i < 4; i++)
         {
             var s = 0.0;
             for (var j = 0; j < 6; j++)
             {
-                var d = x[j] - (1e-4 * HartmannP[i, j]);
+                var d = x[j] - shift - (1e-4 * HartmannP[i, j]);
                 s += HartmannA[i, j] * d * d;
             }
 
