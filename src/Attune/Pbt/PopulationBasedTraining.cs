@@ -27,7 +27,7 @@ namespace Attune.Pbt;
 public sealed class PopulationBasedTraining
 {
     private readonly PbtSearchSpace space;
-    private readonly Func<IPbtMember> memberFactory;
+    private readonly Func<PbtSegment, IPbtMember> memberFactory;
     private readonly StudyDirection direction;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly PulseSignal progress = new();
@@ -36,14 +36,14 @@ public sealed class PopulationBasedTraining
     /// <summary>Creates a runner.</summary>
     /// <param name="study">The single-objective study to record the run in.</param>
     /// <param name="space">The hyperparameters to explore; at least one.</param>
-    /// <param name="memberFactory">Creates a member object for each segment.</param>
+    /// <param name="memberFactory">Creates a member object for each segment, given the segment about to be trained (member, generation, steps, hyperparameters).</param>
     /// <param name="options">The options; default <see cref="PbtOptions"/>'s defaults.</param>
     /// <param name="checkpoints">
     /// Where checkpoints go; default a <see cref="DirectoryCheckpointStore"/> in
     /// <c>{temp}/attune-pbt/{study name}</c>. Runners of one study must share the store.
     /// </param>
     /// <exception cref="ArgumentException">An option is out of range, the search space is empty, or the study has several objectives or another direction than <see cref="PbtOptions.Direction"/>.</exception>
-    public PopulationBasedTraining(Study study, PbtSearchSpace space, Func<IPbtMember> memberFactory, PbtOptions? options = null, ICheckpointStore? checkpoints = null)
+    public PopulationBasedTraining(Study study, PbtSearchSpace space, Func<PbtSegment, IPbtMember> memberFactory, PbtOptions? options = null, ICheckpointStore? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(space);
@@ -215,7 +215,7 @@ public sealed class PopulationBasedTraining
 
     private async Task TrainAsync(PbtSegment segment, CancellationToken token)
     {
-        var member = memberFactory() ?? throw new InvalidOperationException("The member factory returned null.");
+        var member = memberFactory(segment) ?? throw new InvalidOperationException("The member factory returned null.");
         using var heartbeat = Study.HeartbeatInterval is { } interval
             ? Study.Time.CreateTimer(_ => Study.StorageBackend.RecordHeartbeat(TrialIdOf(segment)), null, TimeSpan.Zero, interval)
             : null;

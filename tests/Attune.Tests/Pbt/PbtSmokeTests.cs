@@ -13,7 +13,7 @@ public sealed class PbtSmokeTests
         using var study = Study.Create(new StudyOptions { Direction = StudyDirection.Maximize });
         var options = new PbtOptions { PopulationSize = 4, PerturbationInterval = 5, TotalSteps = 400, Seed = 1, Mode = mode, Explore = explore, Parallelism = 2 };
         var store = new InMemoryCheckpointStore();
-        var pbt = new PopulationBasedTraining(study, ToyMember.Space, () => new ToyMember(), options, store);
+        var pbt = new PopulationBasedTraining(study, ToyMember.Space, _ => new ToyMember(), options, store);
         var result = await pbt.RunAsync();
         Assert.Equal(4 * 20, study.Trials.Count(t => t.State == TrialState.Complete));
         Assert.True(result.Best.Score > 1.0, $"best {result.Best.Score}");

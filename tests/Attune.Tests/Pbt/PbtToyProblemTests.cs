@@ -53,7 +53,7 @@ public sealed class PbtToyProblemTests(ITestOutputHelper output)
             Seed = seed,
             Explore = explore,
         };
-        var result = await new PopulationBasedTraining(study, ToyMember.Space, () => new ToyMember(), options, new InMemoryCheckpointStore()).RunAsync();
+        var result = await new PopulationBasedTraining(study, ToyMember.Space, _ => new ToyMember(), options, new InMemoryCheckpointStore()).RunAsync();
         return result.Best.Score!.Value;
     }
 
