@@ -22,13 +22,8 @@ internal static class PbtAttributes
     /// <summary>The JSON of a segment (without its score, which is the trial's value).</summary>
     /// <param name="segment">The segment.</param>
     /// <returns>The JSON text.</returns>
-    public static string Write(PbtSegment segment)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+    public static string Write(PbtSegment segment) => Json(writer =>
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("version", Version);
             writer.WriteNumber("member", segment.Member);
             writer.WriteNumber("generation", segment.Generation);
             writer.WriteNumber("start_step", segment.StartStep);
@@ -38,11 +33,7 @@ internal static class PbtAttributes
             writer.WriteBoolean("exploited", segment.Exploited);
             writer.WriteString("load_checkpoint", segment.LoadedCheckpoint);
             writer.WriteString("checkpoint", segment.Checkpoint);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        });
 
     /// <summary>Reads the segment a trial records, or <see langword="null"/> when the trial is not a segment.</summary>
     /// <param name="trial">The trial.</param>
@@ -94,13 +85,8 @@ internal static class PbtAttributes
     /// <param name="seed">The seed in use.</param>
     /// <param name="names">The hyperparameter names.</param>
     /// <returns>The JSON text.</returns>
-    public static string WriteConfig(PbtOptions options, ulong seed, IEnumerable<string> names)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+    public static string WriteConfig(PbtOptions options, ulong seed, IEnumerable<string> names) => Json(writer =>
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("version", Version);
             writer.WriteNumber("population_size", options.PopulationSize);
             writer.WriteNumber("perturbation_interval", options.PerturbationInterval);
             writer.WriteNumber("total_steps", options.TotalSteps);
@@ -114,11 +100,7 @@ internal static class PbtAttributes
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        });
 
     /// <summary>Checks a recorded configuration against the options and returns its seed.</summary>
     /// <param name="json">The recorded JSON.</param>
@@ -147,6 +129,21 @@ internal static class PbtAttributes
         Same("total_steps", "TotalSteps", options.TotalSteps.ToString(CultureInfo.InvariantCulture));
         Same("mode", "Mode", options.Mode.ToString());
         return ulong.Parse(root.GetProperty("seed").GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    // An object with the version first, then what body writes.
+    private static string Json(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("version", Version);
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, int? value)
