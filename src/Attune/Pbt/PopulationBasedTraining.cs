@@ -216,8 +216,9 @@ public sealed class PopulationBasedTraining
     private async Task TrainAsync(PbtSegment segment, CancellationToken token)
     {
         var member = memberFactory(segment) ?? throw new InvalidOperationException("The member factory returned null.");
+        var trialId = Study.Trials[segment.TrialNumber].TrialId;
         using var heartbeat = Study.HeartbeatInterval is { } interval
-            ? Study.Time.CreateTimer(_ => Study.StorageBackend.RecordHeartbeat(TrialIdOf(segment)), null, TimeSpan.Zero, interval)
+            ? Study.Time.CreateTimer(_ => Beat(trialId), null, TimeSpan.Zero, interval)
             : null;
         try
         {
@@ -252,7 +253,7 @@ public sealed class PopulationBasedTraining
 
             var id = CheckpointIds.For(Study.Name, segment.Member, segment.Generation, segment.TrialNumber);
             await Checkpoints.WriteAsync(id, member.SaveAsync, token).ConfigureAwait(false);
-            var trial = new Trial(Study, Study.StorageBackend.GetTrial(TrialIdOf(segment)));
+            var trial = new Trial(Study, Study.StorageBackend.GetTrial(trialId));
             trial.SetSystemAttr(PbtAttributes.SegmentKey, PbtAttributes.Write(segment with { Checkpoint = id }));
             Study.Tell(trial, score);
         }
@@ -275,7 +276,18 @@ public sealed class PopulationBasedTraining
         }
     }
 
-    private int TrialIdOf(PbtSegment segment) => Study.Trials[segment.TrialNumber].TrialId;
+    // A heartbeat lost to a storage error only makes the segment look stale sooner; it must not take the process down.
+    private void Beat(int trialId)
+    {
+        try
+        {
+            Study.StorageBackend.RecordHeartbeat(trialId);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The next beat tries again.
+        }
+    }
 
     private void FailTrial(int trialNumber, string reason)
     {
