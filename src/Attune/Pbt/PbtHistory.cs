@@ -24,11 +24,11 @@ public sealed class PbtHistory
         }
 
         var memberCount = segments.Count == 0 ? 0 : segments.Max(s => s.Member) + 1;
+        var byMember = canonical.Values.ToLookup(s => s.Member);
         var members = new PbtMemberHistory[memberCount];
         for (var m = 0; m < memberCount; m++)
         {
-            members[m] = new PbtMemberHistory(
-                m, canonical.Where(p => p.Key.Member == m).OrderBy(p => p.Key.Generation).Select(p => p.Value).ToArray());
+            members[m] = new PbtMemberHistory(m, byMember[m].OrderBy(s => s.Generation).ToArray());
         }
 
         Members = members;
@@ -54,13 +54,19 @@ public sealed class PbtHistory
     /// <param name="trials">The trials; those that are not segments are skipped.</param>
     /// <returns>The history.</returns>
     /// <exception cref="InvalidOperationException">A segment attribute is malformed or of a newer version.</exception>
-    public static PbtHistory FromTrials(IEnumerable<TrialRecord> trials)
+    public static PbtHistory FromTrials(IEnumerable<TrialRecord> trials) => FromTrials(trials, null);
+
+    /// <summary>Reads the history from trials, reusing the segments a cache parsed before.</summary>
+    /// <param name="trials">The trials.</param>
+    /// <param name="cache">Parsed segments from earlier reads, or <see langword="null"/>.</param>
+    /// <returns>The history.</returns>
+    internal static PbtHistory FromTrials(IEnumerable<TrialRecord> trials, PbtSegmentCache? cache)
     {
         ArgumentNullException.ThrowIfNull(trials);
         var segments = new List<PbtSegment>();
         foreach (var trial in trials)
         {
-            if (PbtAttributes.Read(trial) is { } segment)
+            if ((cache is null ? PbtAttributes.Read(trial) : cache.Read(trial)) is { } segment)
             {
                 segments.Add(segment);
             }

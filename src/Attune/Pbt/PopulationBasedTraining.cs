@@ -32,6 +32,7 @@ public sealed class PopulationBasedTraining
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly PulseSignal progress = new();
     private readonly CheckpointCollector collector;
+    private readonly PbtSegmentCache segmentCache = new();
 
     /// <summary>Creates a runner.</summary>
     /// <param name="study">The single-objective study to record the run in.</param>
@@ -142,6 +143,11 @@ public sealed class PopulationBasedTraining
                     }
 
                     var history = ReadHistory();
+                    if (!Options.KeepAllCheckpoints)
+                    {
+                        await collector.CollectAsync(history, token).ConfigureAwait(false);
+                    }
+
                     if (planner.IsDone(history))
                     {
                         progress.Pulse();
@@ -166,18 +172,6 @@ public sealed class PopulationBasedTraining
 
                 await TrainAsync(claimed, token).ConfigureAwait(false);
                 progress.Pulse();
-                if (!Options.KeepAllCheckpoints)
-                {
-                    await gate.WaitAsync(token).ConfigureAwait(false);
-                    try
-                    {
-                        await collector.CollectAsync(ReadHistory(), token).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-                }
             }
         }
         catch
@@ -202,15 +196,22 @@ public sealed class PopulationBasedTraining
             SystemAttrs = new Dictionary<string, object?>(StringComparer.Ordinal) { [PbtAttributes.SegmentKey] = PbtAttributes.Write(plan) },
             StartedAt = Study.Time.GetUtcNow(),
         });
-        var segment = plan with { TrialNumber = record.Number };
-        var winner = ReadHistory().Members[plan.Member].Segments.FirstOrDefault(s => s.Generation == plan.Generation);
-        if (winner is not null && winner.TrialNumber != record.Number)
+        // The first trial of the member's generation that did not fail wins (see PbtHistory); every runner sees the same order.
+        foreach (var trial in Study.Trials)
         {
-            FailTrial(record.Number, $"Duplicate claim: trial {winner.TrialNumber} trains member {plan.Member}'s generation {plan.Generation}.");
-            return null;
+            if (trial.Number >= record.Number)
+            {
+                break;
+            }
+
+            if (trial.State != TrialState.Fail && segmentCache.Read(trial) is { } other && other.Member == plan.Member && other.Generation == plan.Generation)
+            {
+                FailTrial(record.Number, $"Duplicate claim: trial {other.TrialNumber} trains member {plan.Member}'s generation {plan.Generation}.");
+                return null;
+            }
         }
 
-        return segment;
+        return plan with { TrialNumber = record.Number };
     }
 
     private async Task TrainAsync(PbtSegment segment, CancellationToken token)
@@ -301,7 +302,7 @@ public sealed class PopulationBasedTraining
         Study.StorageBackend.SetTrialStateValues(record.TrialId, TrialState.Fail, null);
     }
 
-    private PbtHistory ReadHistory() => PbtHistory.FromTrials(Study.Trials);
+    private PbtHistory ReadHistory() => PbtHistory.FromTrials(Study.Trials, segmentCache);
 
     private ulong ResolveSeed()
     {
