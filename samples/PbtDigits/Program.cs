@@ -42,6 +42,14 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
+// Ctrl+C stops the run; the segments being trained are recorded as failed and trained again on the next run.
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
 var data = Digits.Load(Digits.DefaultPath, seed: 42);
 Console.WriteLine($"digits: {data.Train.Count} train, {data.Validation.Count} validation, {data.Test.Count} test rows; " +
     $"population {population}, {steps} SGD steps (batch {MlpMember.BatchSize}) per member, interval {interval}, {mode}, {explore}");
@@ -67,7 +75,18 @@ for (var seed = 0; seed < seeds; seed++)
         Parallelism = 2,
     };
     var memberSeed = (int member) => SeededRandom.Derive((ulong)seed, (ulong)member);
-    var result = await new PopulationBasedTraining(study, MlpMember.Space, s => new MlpMember(data, memberSeed(s.Member)), options, store).RunAsync().ConfigureAwait(false);
+    PbtResult result;
+    try
+    {
+        result = await new PopulationBasedTraining(study, MlpMember.Space, s => new MlpMember(data, memberSeed(s.Member)), options, store)
+            .RunAsync(cancel.Token).ConfigureAwait(false);
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine("Stopped. With --storage journal:PATH and --checkpoints DIR, run the same command again to resume.");
+        return 130;
+    }
+
 
     // The selected model's test accuracy: restore its checkpoint.
     var best = new MlpMember(data, 0);
