@@ -207,8 +207,14 @@ public sealed class PopulationBasedTraining
             if (trial.State != TrialState.Fail && segmentCache.Read(trial) is { } other && other.Member == plan.Member && other.Generation == plan.Generation)
             {
                 FailTrial(record.Number, $"Duplicate claim: trial {other.TrialNumber} trains member {plan.Member}'s generation {plan.Generation}.");
+                PbtLog.DuplicateClaim(Study.Logger, plan.Member, plan.Generation, record.Number, other.TrialNumber);
                 return null;
             }
+        }
+
+        if (plan.Exploited)
+        {
+            PbtLog.Exploited(Study.Logger, plan.Member, plan.Generation, record.Number, plan.ParentMember!.Value, plan.ParentTrial!.Value, plan.Hyperparameters.ToString());
         }
 
         return plan with { TrialNumber = record.Number };
@@ -219,7 +225,7 @@ public sealed class PopulationBasedTraining
         var member = memberFactory(segment) ?? throw new InvalidOperationException("The member factory returned null.");
         var trialId = Study.Trials[segment.TrialNumber].TrialId;
         using var heartbeat = Study.HeartbeatInterval is { } interval
-            ? Study.Time.CreateTimer(_ => Beat(trialId), null, TimeSpan.Zero, interval)
+            ? Study.Time.CreateTimer(_ => Beat(trialId, segment.TrialNumber), null, TimeSpan.Zero, interval)
             : null;
         try
         {
@@ -235,6 +241,7 @@ public sealed class PopulationBasedTraining
                 {
                     // Another process deleted the checkpoint between this runner's decision and now; decide again.
                     FailTrial(segment.TrialNumber, $"Checkpoint '{load}' is gone: {e.Message}");
+                    PbtLog.CheckpointGone(Study.Logger, segment.Member, segment.Generation, segment.TrialNumber, load);
                     return;
                 }
 
@@ -278,7 +285,7 @@ public sealed class PopulationBasedTraining
     }
 
     // A heartbeat lost to a storage error only makes the segment look stale sooner; it must not take the process down.
-    private void Beat(int trialId)
+    private void Beat(int trialId, int trialNumber)
     {
         try
         {
@@ -286,7 +293,7 @@ public sealed class PopulationBasedTraining
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            // The next beat tries again.
+            Diagnostics.Log.HeartbeatFailed(Study.Logger, trialNumber, e);
         }
     }
 
