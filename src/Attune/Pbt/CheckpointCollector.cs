@@ -1,10 +1,12 @@
 namespace Attune.Pbt;
 
 /// <summary>
-/// Deletes checkpoints nobody can load any more. Kept: each member's latest checkpoint (its own next segment and
-/// any exploit may load it), every checkpoint a segment being trained started from, and in synchronous mode the
-/// checkpoints of the generation the slowest member is deciding from. Everything else a completed segment wrote,
-/// and whatever an interrupted segment may have written, is deleted.
+/// Deletes checkpoints nobody can load any more. While the run goes on it keeps each member's latest checkpoint
+/// (its own next segment and any exploit may load it) and the one before (which a runner in another process
+/// deciding from a slightly older read of the study may still choose), every checkpoint a segment being trained
+/// started from, and in synchronous mode the checkpoints of the generation the slowest member is deciding from.
+/// Once every member has finished, only the latest checkpoints (the final models) are kept. Everything else a
+/// completed segment wrote, and whatever an interrupted segment may have written, is deleted.
 /// </summary>
 internal sealed class CheckpointCollector
 {
@@ -27,8 +29,9 @@ internal sealed class CheckpointCollector
     /// <summary>The checkpoints that must be kept.</summary>
     /// <param name="history">The history.</param>
     /// <param name="mode">The run's mode.</param>
+    /// <param name="done">Whether every member has finished.</param>
     /// <returns>Their ids.</returns>
-    public static HashSet<string> InUse(PbtHistory history, PbtMode mode)
+    public static HashSet<string> InUse(PbtHistory history, PbtMode mode, bool done)
     {
         var keep = new HashSet<string>(StringComparer.Ordinal);
         var slowest = history.Members.Count == 0 ? 0 : history.Members.Min(m => m.CompletedGenerations);
@@ -39,11 +42,18 @@ internal sealed class CheckpointCollector
                 keep.Add(latest);
             }
 
+            if (done)
+            {
+                continue;
+            }
+
+            var completed = member.CompletedGenerations;
             foreach (var segment in member.Segments)
             {
-                if (mode == PbtMode.Synchronous && segment.Generation == slowest - 1 && segment.Checkpoint is { } decidingFrom)
+                var decidingFrom = mode == PbtMode.Synchronous && segment.Generation == slowest - 1;
+                if ((decidingFrom || segment.Generation == completed - 2) && segment.Checkpoint is { } kept)
                 {
-                    keep.Add(decidingFrom);
+                    keep.Add(kept);
                 }
             }
         }
@@ -61,11 +71,12 @@ internal sealed class CheckpointCollector
 
     /// <summary>Deletes what is no longer in use.</summary>
     /// <param name="history">The history, read after the last change this runner made.</param>
+    /// <param name="done">Whether every member has finished.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task that completes when done.</returns>
-    public async ValueTask CollectAsync(PbtHistory history, CancellationToken cancellationToken)
+    public async ValueTask CollectAsync(PbtHistory history, bool done, CancellationToken cancellationToken)
     {
-        var keep = InUse(history, mode);
+        var keep = InUse(history, mode, done);
         foreach (var segment in history.Segments)
         {
             var id = segment.State switch

@@ -143,12 +143,13 @@ public sealed class PopulationBasedTraining
                     }
 
                     var history = ReadHistory();
+                    var done = planner.IsDone(history);
                     if (!Options.KeepAllCheckpoints)
                     {
-                        await collector.CollectAsync(history, token).ConfigureAwait(false);
+                        await collector.CollectAsync(history, done, token).ConfigureAwait(false);
                     }
 
-                    if (planner.IsDone(history))
+                    if (done)
                     {
                         progress.Pulse();
                         return;

@@ -41,7 +41,7 @@ public sealed class PbtCheckpointTests : IDisposable
             Segment(2, 0, 1, TrialState.Complete, checkpoint: "a1", load: "a0"),
             Segment(3, 1, 1, TrialState.Running, load: "a0"), // exploited a0 before member 0 finished generation 1
         };
-        var keep = CheckpointCollector.InUse(History(segments), PbtMode.Asynchronous);
+        var keep = CheckpointCollector.InUse(History(segments), PbtMode.Asynchronous, done: false);
         Assert.Equal(["a0", "a1", "b0"], keep.Order());
     }
 
