@@ -5,6 +5,14 @@ using Attune.Samplers;
 // Usage: Attune.JournalWorker <journal path> <trials> [study name] [go file]
 // Opens the study (created if missing); with a go file, prints "ready" and waits until the file exists, so that
 // several workers start together; then runs ask/tell trials with two parameters and prints the trial numbers it got.
+//
+// Usage: Attune.JournalWorker pbt <journal path> <checkpoint directory> <go file>
+// Runs population-based training of the toy problem on the journal's study "pbt" (see PbtWorker).
+if (args is ["pbt", var pbtJournal, var pbtCheckpoints, var pbtGo])
+{
+    return await Attune.JournalWorker.PbtWorker.RunAsync(pbtJournal, pbtCheckpoints, pbtGo);
+}
+
 if (args.Length < 2 || !int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var trials))
 {
     await Console.Error.WriteLineAsync("usage: Attune.JournalWorker <journal path> <trials> [study name] [go file]");

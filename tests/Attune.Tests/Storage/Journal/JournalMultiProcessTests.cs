@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Xunit.Abstractions;
 
@@ -39,50 +38,6 @@ public sealed class JournalMultiProcessTests(ITestOutputHelper output)
         output.WriteLine($"The two workers' trial numbers alternate {switches} times.");
     }
 
-    /// <summary>Runs the worker; <paramref name="ready"/> completes when it has opened the study and waits for <paramref name="go"/>.</summary>
-    private static async Task<(int ExitCode, string Output, string Errors)> RunWorker(string journal, int trials, string go, TaskCompletionSource ready)
-    {
-        var worker = Path.Combine(AppContext.BaseDirectory, "Attune.JournalWorker.dll");
-        Assert.True(File.Exists(worker), $"{worker} is missing; the test project references tests/Attune.JournalWorker to build it.");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { worker, journal, trials.ToString(CultureInfo.InvariantCulture), "s", go })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = Task.Run(async () =>
-        {
-            var first = await process.StandardOutput.ReadLineAsync();
-            if (first == "ready")
-            {
-                ready.TrySetResult();
-            }
-            else
-            {
-                ready.TrySetException(new InvalidOperationException($"The worker said '{first}' instead of 'ready': {await errors}"));
-            }
-
-            return await process.StandardOutput.ReadToEndAsync();
-        });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, (await output).Trim(), await errors);
-    }
+    private static Task<(int ExitCode, string Output, string Errors)> RunWorker(string journal, int trials, string go, TaskCompletionSource ready) =>
+        WorkerProcess.RunAsync([journal, trials.ToString(CultureInfo.InvariantCulture), "s", go], ready);
 }
