@@ -61,8 +61,10 @@ public sealed class Mlp
     /// <param name="batchSize">The rows per step.</param>
     /// <param name="settings">The hyperparameters.</param>
     /// <param name="dataSeed">The seed of the mini-batch stream.</param>
-    public void Train(DigitRows data, int steps, int batchSize, SgdSettings settings, ulong dataSeed)
+    /// <returns>The mean cross-entropy loss of the mini-batches, each measured before its step (infinite once the network diverged).</returns>
+    public double Train(DigitRows data, int steps, int batchSize, SgdSettings settings, ulong dataSeed)
     {
+        var loss = 0.0;
         var g1 = new double[w1.Length];
         var gb1 = new double[b1.Length];
         var g2 = new double[w2.Length];
@@ -82,6 +84,7 @@ public sealed class Mlp
                 var row = random.NextInt32(data.Count);
                 var x = data.Features[row];
                 Forward(x, h, p);
+                loss -= Math.Log(Math.Max(p[data.Labels[row]], double.Epsilon));
                 p[data.Labels[row]] -= 1; // dLoss/dz = softmax − one-hot
                 Array.Clear(dh);
                 for (var k = 0; k < Digits.ClassCount; k++)
@@ -118,6 +121,9 @@ public sealed class Mlp
             Update(b2, vb2, gb2, settings, batchSize, decay: false);
             Steps++;
         }
+
+        var mean = loss / Math.Max(1, steps * batchSize);
+        return double.IsNaN(mean) ? double.PositiveInfinity : mean;
     }
 
     /// <summary>The share of rows classified correctly.</summary>

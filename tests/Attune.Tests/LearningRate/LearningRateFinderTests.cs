@@ -156,4 +156,32 @@ public sealed class LearningRateFinderTests(ITestOutputHelper output)
         Assert.True(atSuggestion < larger, $"suggestion {atSuggestion} vs 100x larger {larger}");
         Assert.True(atSuggestion < 0.5, $"test loss {atSuggestion}");
     }
+
+    [Fact]
+    public void SuggestsARateThatTrainsThePerceptronOfTheDigitsSampleBetterThanOneHundredTimesSmallerOrLarger()
+    {
+        var data = PbtDigits.Digits.Load(Path.Combine(AppContext.BaseDirectory, "Data", "digits.csv.gz"), seed: 7);
+        const int Batch = 32;
+        const double Momentum = 0.9;
+        var probe = new PbtDigits.Mlp(hidden: 32, seed: 1);
+        var finder = new LearningRateFinder(new LearningRateFinderOptions { MinLearningRate = 1e-5, MaxLearningRate = 10 });
+        var result = finder.Run((rate, _) => probe.Train(data.Train, 1, Batch, new PbtDigits.SgdSettings(rate, Momentum, 0), dataSeed: 3));
+        var suggested = result.SuggestedLearningRate;
+        output.WriteLine($"steps {result.Losses.Count}, stop {result.StopReason}, steepest {result.SteepestLearningRate:G3}, valley {suggested:G3}");
+
+        double ValidationAccuracy(double rate)
+        {
+            var model = new PbtDigits.Mlp(hidden: 32, seed: 2);
+            model.Train(data.Train, 300, Batch, new PbtDigits.SgdSettings(rate, Momentum, 0), dataSeed: 4);
+            return model.Accuracy(data.Validation);
+        }
+
+        var atSuggestion = ValidationAccuracy(suggested);
+        var smaller = ValidationAccuracy(suggested / 100);
+        var larger = ValidationAccuracy(suggested * 100);
+        output.WriteLine($"validation accuracy after 300 steps: {atSuggestion:P1} at the suggestion, {smaller:P1} at 1/100, {larger:P1} at 100x");
+        Assert.True(atSuggestion > smaller + 0.05, $"suggestion {atSuggestion} vs 100x smaller {smaller}");
+        Assert.True(atSuggestion > larger + 0.05, $"suggestion {atSuggestion} vs 100x larger {larger}");
+        Assert.True(atSuggestion > 0.9, $"validation accuracy {atSuggestion}");
+    }
 }
