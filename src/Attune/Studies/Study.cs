@@ -143,7 +143,7 @@ public sealed partial class Study : IDisposable
     /// <summary>Loads an existing study.</summary>
     /// <param name="name">The study's name.</param>
     /// <param name="storage">The storage URL.</param>
-    /// <param name="sampler">The sampler; default a <see cref="TpeSampler"/> with its defaults.</param>
+    /// <param name="sampler">The sampler; default an <see cref="AutoSampler"/> with its defaults.</param>
     /// <param name="pruner">The pruner; default a <see cref="MedianPruner"/>.</param>
     /// <returns>The study.</returns>
     /// <exception cref="StudyNotFoundException">No study has that name.</exception>
@@ -166,7 +166,7 @@ public sealed partial class Study : IDisposable
     /// <summary>Loads an existing study from a storage object.</summary>
     /// <param name="name">The study's name.</param>
     /// <param name="storage">The storage.</param>
-    /// <param name="sampler">The sampler; default a <see cref="TpeSampler"/> with its defaults.</param>
+    /// <param name="sampler">The sampler; default an <see cref="AutoSampler"/> with its defaults.</param>
     /// <param name="pruner">The pruner; default a <see cref="MedianPruner"/>.</param>
     /// <param name="loggerFactory">Where the study logs; default nowhere.</param>
     /// <param name="timeProvider">The clock; default <see cref="TimeProvider.System"/>.</param>
