@@ -21,16 +21,28 @@ internal static class PlotCommand
         var parameters = new Option<string[]>("--params") { Description = "The parameters to plot (default all).", AllowMultipleArgumentsPerToken = true, HelpName = "NAME" };
         var objective = new Option<int?>("--objective") { Description = "For a multi-objective study: the index of the objective to plot.", HelpName = "K" };
         var targetName = new Option<string?>("--target-name") { Description = "The name of the plotted value (default 'Objective Value').", HelpName = "NAME" };
-        var importances = new Option<string?>("--importances") { Description = "For importances: importance by parameter, as a JSON object inline or @FILE.", HelpName = "JSON|@FILE" };
+        var importances = new Option<string?>("--importances")
+        {
+            Description = "For importances: importance by parameter, as a JSON object inline or @FILE (default: computed from the study with --evaluator).",
+            HelpName = "JSON|@FILE",
+        };
+        var evaluator = ImportancesCommand.Evaluator();
+        var seed = ImportancesCommand.Seed();
         var reference = new Option<string[]>("--reference-point") { Description = "For hypervolume: the reference point, one value per objective.", AllowMultipleArgumentsPerToken = true, HelpName = "VALUE" };
         var compare = new Option<string[]>("--compare") { Description = "For edf: more studies of the same storage to draw beside the first.", AllowMultipleArgumentsPerToken = true, HelpName = "NAME" };
         var command = new Command("plot", "Write a figure of a study to an HTML, SVG or JSON file.")
         {
-            kind, storage, study, output, parameters, objective, targetName, importances, reference, compare,
+            kind, storage, study, output, parameters, objective, targetName, importances, evaluator, seed, reference, compare,
         };
         command.SetAction(result =>
         {
             var which = result.GetValue(kind)!;
+            var importancesText = result.GetValue(importances);
+            if (which == "importances" && importancesText is null)
+            {
+                ImportancesCommand.Validate(result.GetValue(evaluator));
+            }
+
             var url = StorageOpener.Resolve(result.GetValue(storage));
             using var opened = StorageOpener.Open(url, mustExist: true);
             using var loaded = StudyLoader.Load(result.GetValue(study)!, opened, url);
@@ -50,7 +62,9 @@ internal static class PlotCommand
                 "parallel-coordinate" => Plots.ParallelCoordinate(loaded, names, target, label),
                 "contour" => Plots.Contour(loaded, names, target, label),
                 "slice" => Plots.Slice(loaded, names, target, label),
-                "importances" => Plots.ParamImportances(Importances(result.GetValue(importances)), label),
+                "importances" => Plots.ParamImportances(
+                    importancesText is null ? ImportancesCommand.Evaluate(loaded, result.GetValue(evaluator), result.GetValue(seed), names, k) : Importances(importancesText),
+                    label),
                 "edf" => Edf(loaded, opened, result.GetValue(compare) ?? [], target, label),
                 "pareto-front" => Plots.ParetoFront(loaded),
                 "timeline" => Plots.Timeline(loaded),
@@ -83,13 +97,8 @@ internal static class PlotCommand
         }
     }
 
-    public static IReadOnlyDictionary<string, double> Importances(string? text)
+    public static IReadOnlyDictionary<string, double> Importances(string text)
     {
-        if (text is null)
-        {
-            throw new CliException(ExitCodes.Usage, "the importances figure needs --importances '{\"x\": 0.7, \"y\": 0.3}' (or @FILE).");
-        }
-
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in InlineDocument.Object(text, "--importances"))
         {

@@ -23,6 +23,7 @@ internal static class CliApp
             EnqueueCommand.Create(console),
             ExportCommand.Create(console),
             StorageCommand.Create(console),
+            ImportancesCommand.Create(console),
             PlotCommand.Create(console),
             ReportCommand.Create(console),
             RunCommand.Create(console),

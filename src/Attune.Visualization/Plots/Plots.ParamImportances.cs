@@ -1,10 +1,40 @@
 using System.Globalization;
+using Attune.Importances;
 
 namespace Attune.Visualization;
 
 /// <summary>The parameter importance plot.</summary>
 public static partial class Plots
 {
+    /// <summary>
+    /// Horizontal bars of the importances of a study's parameters, the most important at the top, each labelled
+    /// with its value: <see cref="Importance.Evaluate"/> followed by <see cref="ParamImportances(IReadOnlyDictionary{string, double}, string)"/>.
+    /// </summary>
+    /// <param name="study">The study; its complete trials with a finite target are evaluated.</param>
+    /// <param name="evaluator">The evaluator. Default <see langword="null"/>: a <see cref="PedAnovaImportanceEvaluator"/> with its default options.</param>
+    /// <param name="parameters">The parameters to evaluate. Default <see langword="null"/>: every parameter of the evaluated trials.</param>
+    /// <param name="target">
+    /// The value the importances explain. Default <see langword="null"/>: the study's objective. A study with several
+    /// objectives needs one (e.g. <c>t =&gt; t.Values![1]</c>); draw one figure per objective to compare them.
+    /// </param>
+    /// <param name="targetName">The name of the value the importances explain; default <c>Objective Value</c>.</param>
+    /// <returns>The figure: one panel with one horizontal <see cref="BarSeries"/> on a category axis of the parameter names.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="study"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// As <see cref="Importance.Evaluate"/>: the study has no complete trial with a finite target, it has several
+    /// objectives and no <paramref name="target"/> is given, or a name in <paramref name="parameters"/> is unknown or repeated.
+    /// </exception>
+    public static Figure ParamImportances(
+        Study study,
+        ImportanceEvaluator? evaluator = null,
+        IReadOnlyList<string>? parameters = null,
+        Func<TrialRecord, double>? target = null,
+        string targetName = Targets.DefaultName)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return ParamImportances(Importance.Evaluate(study, evaluator, parameters, target), targetName);
+    }
+
     /// <summary>
     /// Horizontal bars of parameter importances, the most important at the top, each labelled with its value.
     /// The importances are an input (from an importance evaluator, or your own).
