@@ -188,19 +188,29 @@ public abstract partial class StorageContractTests
         var study = Study.Create(new StudyOptions { Name = "d", StorageInstance = Target.Open(), Sampler = new RandomSampler(new RandomSamplerOptions { Seed = 3 }) });
         using var stop = new CancellationTokenSource();
         var kills = 0;
-        var killer = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
+
+        // A thread of its own: on a small machine the workers can hold every pool thread until the study ends.
+        var killer = Task.Factory.StartNew(
+            () =>
             {
-                await Task.Delay(40);
-                kills += Target.KillConnections();
-            }
-        });
+                while (!stop.IsCancellationRequested)
+                {
+                    Thread.Sleep(40);
+                    Interlocked.Add(ref kills, Target.KillConnections());
+                }
+            },
+            TaskCreationOptions.LongRunning);
 
         study.Optimize(
             t =>
             {
                 t.Report(1.0, 0);
+                if (t.Number == 30)
+                {
+                    // A fast run could end before the first kill: this trial waits for one (the others go on).
+                    SpinWait.SpinUntil(() => Volatile.Read(ref kills) > 0, TimeSpan.FromSeconds(30));
+                }
+
                 return t.SuggestFloat("x", -1, 1) + t.SuggestInt("k", 0, 3);
             },
             new OptimizeOptions { Trials = 150, Parallelism = 3 });
