@@ -24,7 +24,7 @@ public static class MultiFidelityMethods
     [
         new("random", "(a) Random, no pruning", Random, () => new NopPruner()),
         new("tpe", "(b) TPE univariate (Optuna's default), no pruning", Tpe, () => new NopPruner()),
-        new("tpe_mv", "(c) TPE multivariate (Attune's default), no pruning", TpeMultivariate, () => new NopPruner()),
+        new("tpe_mv", "(c) TPE multivariate (TpeSampler's default), no pruning", TpeMultivariate, () => new NopPruner()),
         new("random_hyperband", "(d) Random + Hyperband(1,52,3)", Random, Hyperband),
         new("bohb", "(e) TPE + Hyperband(1,52,3): Attune's BOHB", Tpe, Hyperband),
         new("tpe_median", "(f) TPE + Median(5,5)", Tpe, () => new MedianPruner(new() { StartupTrials = 5, WarmupSteps = 5 })),
@@ -34,6 +34,9 @@ public static class MultiFidelityMethods
         new("random_sha3", "Random + SHA(3,3)", Random, () => Sha(3, 3)),
         new("tpe_sha3", "TPE + SHA(3,3)", Tpe, () => Sha(3, 3)),
         new("tpe_sha4e2", "TPE + SHA(4,2)", Tpe, () => Sha(4, 2)),
+        new("auto", "AutoSampler (the default), no pruning", Auto, () => new NopPruner()),
+        new("auto_hyperband", "AutoSampler + Hyperband(1,52,3)", Auto, Hyperband),
+        new("auto_median", "AutoSampler + Median(5,5)", Auto, () => new MedianPruner(new() { StartupTrials = 5, WarmupSteps = 5 })),
     ];
 
     /// <summary>The method of that name.</summary>
@@ -47,6 +50,8 @@ public static class MultiFidelityMethods
     private static RandomSampler Random(int seed) => new(new RandomSamplerOptions { Seed = seed });
 
     private static TpeSampler Tpe(int seed) => new(new TpeSamplerOptions { Seed = seed, Multivariate = false });
+
+    private static AutoSampler Auto(int seed) => new(new AutoSamplerOptions { Seed = seed });
 
     private static TpeSampler TpeMultivariate(int seed) => new(new TpeSamplerOptions { Seed = seed, Multivariate = true });
 
