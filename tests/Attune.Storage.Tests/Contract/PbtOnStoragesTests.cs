@@ -14,13 +14,7 @@ public sealed class PbtOnStoragesTests(ITestOutputHelper output)
     [InlineData("redis")]
     public async Task A_seeded_run_records_the_same_segments_as_in_memory_and_resumes_from_them(string storage)
     {
-        using StorageTarget? target = storage switch
-        {
-            "sqlite" => new SqliteTarget(),
-            "postgres" => Servers.Url(Servers.Postgres, output) is { } pg ? new PostgresTarget(pg) : null,
-            "mysql" => Servers.Url(Servers.MySql, output) is { } my ? new MySqlTarget(my) : null,
-            _ => Servers.Url(Servers.Redis, output) is { } redis ? new RedisTarget(redis) : null,
-        };
+        using var target = storage == "sqlite" ? new SqliteTarget() : StorageTarget.OnServer(storage, output);
         if (target?.Url is not { } url)
         {
             return;

@@ -20,17 +20,17 @@ public sealed class SqliteContractTests(ITestOutputHelper output) : StorageContr
 public sealed class PostgresContractTests(ITestOutputHelper output) : StorageContractTests(output)
 {
     protected override StorageTarget? CreateTarget() =>
-        Servers.Url(Servers.Postgres, Output) is { } url ? new PostgresTarget(url) : null;
+        StorageTarget.OnServer("postgres", Output);
 }
 
 public sealed class MySqlContractTests(ITestOutputHelper output) : StorageContractTests(output)
 {
     protected override StorageTarget? CreateTarget() =>
-        Servers.Url(Servers.MySql, Output) is { } url ? new MySqlTarget(url) : null;
+        StorageTarget.OnServer("mysql", Output);
 }
 
 public sealed class RedisJournalContractTests(ITestOutputHelper output) : StorageContractTests(output)
 {
     protected override StorageTarget? CreateTarget() =>
-        Servers.Url(Servers.Redis, Output) is { } url ? new RedisTarget(url) : null;
+        StorageTarget.OnServer("redis", Output);
 }

@@ -25,6 +25,18 @@ public abstract class StorageTarget : IDisposable
     /// <summary>Whether <see cref="KillConnections"/> does anything.</summary>
     public virtual bool HasConnections => false;
 
+    /// <summary>
+    /// A fresh store on one of the test servers: "postgres", "mysql" or "redis", at the URL in its environment
+    /// variable; <see langword="null"/> when the variable is not set outside CI (<see cref="Servers.Url"/>).
+    /// </summary>
+    public static StorageTarget? OnServer(string server, Xunit.Abstractions.ITestOutputHelper? output) => server switch
+    {
+        "postgres" => Servers.Url(Servers.Postgres, output) is { } url ? new PostgresTarget(url) : null,
+        "mysql" => Servers.Url(Servers.MySql, output) is { } url ? new MySqlTarget(url) : null,
+        "redis" => Servers.Url(Servers.Redis, output) is { } url ? new RedisTarget(url) : null,
+        _ => throw new ArgumentException($"Unknown server '{server}'; known: postgres, mysql, redis.", nameof(server)),
+    };
+
     /// <summary>Opens a new storage instance on the store (disposed with the target).</summary>
     public IStorage Open()
     {
