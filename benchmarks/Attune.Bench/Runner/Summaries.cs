@@ -16,6 +16,7 @@ public static class Summaries
         ["qmc"] = ["qmc"],
         ["tpe"] = ["tpe", "tpe_mv", "motpe"],
         ["tpe_uni"] = ["tpe", "motpe"],
+        ["tpe_wide"] = ["tpe", "tpe_mv", "motpe"],
         ["cmaes"] = ["cmaes"],
         ["nsga2"] = ["nsga2"],
 

@@ -261,6 +261,13 @@ internal sealed class ParzenEstimator : IDisposable
         var sigma = Pooled.Rent<double>(kernels);
         Bandwidth.Neighbors(mu, order.AsSpan(0, n), sigma, low, high, settings.ConsiderEndpoints, settings.MagicClip);
         sigma[n] = range;
+        if (settings.BandwidthFactor != 1)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                sigma[i] *= settings.BandwidthFactor;
+            }
+        }
         var inverse = Pooled.Rent<double>(kernels);
         var lastSigma = double.NaN;
         var lastInverse = double.NaN;
@@ -407,5 +414,5 @@ internal sealed class ParzenEstimator : IDisposable
     }
 }
 
-/// <summary>Settings of a Parzen estimator build.</summary>
-internal readonly record struct EstimatorSettings(double PriorWeight, bool MagicClip, bool ConsiderEndpoints);
+/// <summary>Settings of a Parzen estimator build; <c>BandwidthFactor</c> scales the observations' bandwidths after clipping (not the prior's).</summary>
+internal readonly record struct EstimatorSettings(double PriorWeight, bool MagicClip, bool ConsiderEndpoints, double BandwidthFactor = 1);

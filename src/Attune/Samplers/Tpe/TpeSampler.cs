@@ -70,6 +70,11 @@ public sealed class TpeSampler : Sampler
             throw new ArgumentException("Gamma and Weights must not be null.", nameof(options));
         }
 
+        if (options.GoodBandwidthFactor is { } factor && !(factor > 0 && factor <= 1))
+        {
+            throw new ArgumentException($"GoodBandwidthFactor must lie in (0, 1], but got {factor}.", nameof(options));
+        }
+
         if (options.Group && !options.Multivariate)
         {
             throw new ArgumentException("Group requires Multivariate = true.", nameof(options));
@@ -92,6 +97,9 @@ public sealed class TpeSampler : Sampler
 
     /// <summary>The options.</summary>
     public TpeSamplerOptions Options => options;
+
+    /// <summary>The factor of <see cref="TpeSamplerOptions.GoodBandwidthFactor"/> when it is not set: 0.3 with one objective.</summary>
+    public const double DefaultGoodBandwidthFactor = 0.3;
 
     /// <summary>The default size of the good set: min(⌈0.1·n⌉, 25).</summary>
     /// <param name="n">The number of finished (complete or pruned) trials.</param>
@@ -178,7 +186,7 @@ public sealed class TpeSampler : Sampler
                     var dims = Array.FindAll(group, d => searchSpace.TryGetValue(d.Name, out var given) && given.Equals(d.Distribution));
                     if (dims.Length > 0)
                     {
-                        TrySampleInto(study, state, trial.Number, dims, result);
+                        TrySampleInto(study, state, trial.Number, dims, result, GoodBandwidthFactor(study));
                     }
                 }
             }
@@ -191,7 +199,7 @@ public sealed class TpeSampler : Sampler
                     dims[i++] = KernelDimension.Create(name, distribution);
                 }
 
-                TrySampleInto(study, state, trial.Number, dims, result);
+                TrySampleInto(study, state, trial.Number, dims, result, GoodBandwidthFactor(study));
             }
 
             return result;
@@ -216,7 +224,7 @@ public sealed class TpeSampler : Sampler
             }
 
             var result = new Dictionary<string, double>(1, StringComparer.Ordinal);
-            if (!TrySampleInto(study, state, trial.Number, [KernelDimension.Create(name, distribution)], result))
+            if (!TrySampleInto(study, state, trial.Number, [KernelDimension.Create(name, distribution)], result, goodFactor: 1))
             {
                 // The same stream as a RandomSampler with this seed would use.
                 var random = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trial.Number), StableHash.Of(name));
@@ -292,6 +300,10 @@ public sealed class TpeSampler : Sampler
         return state;
     }
 
+    /// <summary>The factor on the good density's bandwidths in the joint model (<see cref="TpeSamplerOptions.GoodBandwidthFactor"/>).</summary>
+    private double GoodBandwidthFactor(Study study) =>
+        options.GoodBandwidthFactor ?? (study.Directions.Count == 1 ? DefaultGoodBandwidthFactor : 1);
+
     private TpeStudyState State(Study study) =>
         states.GetValue(study, s => new TpeStudyState(s, options.Constraints is not null));
 
@@ -303,7 +315,7 @@ public sealed class TpeSampler : Sampler
     /// Proposes a point over <paramref name="dims"/> from the study's own model, the warm-start model or both; returns
     /// <see langword="false"/> (and proposes nothing) during startup when no warm-start trial fits the dimensions.
     /// </summary>
-    private bool TrySampleInto(Study study, TpeStudyState state, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result)
+    private bool TrySampleInto(Study study, TpeStudyState state, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result, double goodFactor)
     {
         var own = state.History.UsableCount;
         var source = CanWarmStart(study) ? warmStarts.GetValue(study, _ => new TpeWarmStart()).Source(study, dims) : null;
@@ -312,7 +324,7 @@ public sealed class TpeSampler : Sampler
             return false;
         }
 
-        SampleInto(state, source, source is null ? 0 : TpeWarmStart.Weight(options, own), trialNumber, dims, result);
+        SampleInto(state, source, source is null ? 0 : TpeWarmStart.Weight(options, own), trialNumber, dims, result, goodFactor);
         return true;
     }
 
@@ -322,9 +334,9 @@ public sealed class TpeSampler : Sampler
     /// (1 − w)·own + w·source, where the source densities are built the same way from the warm-start trials; w = 1 while the
     /// study has no model of its own (startup), w = 0 without a source.
     /// </summary>
-    private void SampleInto(TpeStudyState state, TpeStudyState? source, double sourceWeight, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result)
+    private void SampleInto(TpeStudyState state, TpeStudyState? source, double sourceWeight, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result, double goodFactor)
     {
-        var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints);
+        var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints, goodFactor);
         var weight = source is null ? 0.0 : sourceWeight;
         using var own = weight < 1 ? BuildEstimators(state, dims, settings) : null;
         TpeEstimators? built = null;
@@ -497,7 +509,7 @@ public sealed class TpeSampler : Sampler
 
             estimators.Orders = ValueOrders(above, dims, columns, history.TrialCount);
             estimators.Good = ParzenEstimator.Build(dims, columns, below, settings);
-            estimators.Bad = ParzenEstimator.Build(dims, columns, above, settings, estimators.Orders, aboveMixture);
+            estimators.Bad = ParzenEstimator.Build(dims, columns, above, settings with { BandwidthFactor = 1 }, estimators.Orders, aboveMixture);
             return estimators;
         }
         catch

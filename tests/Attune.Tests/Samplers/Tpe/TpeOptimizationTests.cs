@@ -65,8 +65,8 @@ public class TpeOptimizationTests(ITestOutputHelper output)
     [Fact]
     public void Beats_random_search_on_the_conditional_space_with_groups() =>
         // The svm branch is a wide decoy (best 0.2): a run whose good trials are all svm stays there, as Optuna's does,
-        // so this one takes more seeds and allows a third of them to miss.
-        AssertBeatsRandom(seed => new TpeSamplerOptions { Seed = seed, Group = true }, BenchmarkFunctions.Conditional, 0, 0.5, seeds: 9, misses: 3);
+        // so this one takes more seeds and allows a third of them to miss (at 50 seeds, a quarter to a third do).
+        AssertBeatsRandom(seed => new TpeSamplerOptions { Seed = seed, Group = true }, BenchmarkFunctions.Conditional, 0, 0.5, seeds: 15, misses: 5);
 
     [Fact]
     public void Univariate_mode_beats_random_search() =>
@@ -131,7 +131,8 @@ public class TpeOptimizationTests(ITestOutputHelper output)
         var message = $"feasible share after the startup trials: constrained TPE {constrained:P0}, TPE without constraints {unconstrained:P0}, random {random:P0}";
         output.WriteLine(message);
         Assert.InRange(random, 0.35, 0.65);
-        Assert.True(constrained >= 0.85, message);
+        // Narrow good kernels leave room for the prior's candidates in empty (half infeasible) space: 85 % at 0.3, 94 % at 1.
+        Assert.True(constrained >= 0.8, message);
         Assert.True(constrained >= unconstrained + 0.3, message);
     }
 
