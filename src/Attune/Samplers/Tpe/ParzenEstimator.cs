@@ -17,6 +17,9 @@ internal sealed class ParzenEstimator : IDisposable
     private const int ContinuousCode = 0;
     private const int DiscreteCode = 1;
 
+    /// <summary>The smallest bandwidth of a linear discrete dimension in a joint (multivariate) estimator, in steps.</summary>
+    private const double JointDiscreteMinSteps = 0.5;
+
     private readonly KernelDimension[] dims;
     private readonly int kernels;
     private readonly double[] weights;
@@ -266,6 +269,17 @@ internal sealed class ParzenEstimator : IDisposable
             for (var i = 0; i < n; i++)
             {
                 sigma[i] *= settings.BandwidthFactor;
+            }
+        }
+
+        if (dims.Length > 1 && dim.Kind == KernelKind.Discrete && !dim.Log)
+        {
+            // In a joint kernel the clip's minimum can put all of a kernel's mass on its own grid value, so a
+            // candidate never moves this coordinate; half a step leaves about a sixth of the mass to each neighbour.
+            var floor = JointDiscreteMinSteps * dim.Step;
+            for (var i = 0; i < n; i++)
+            {
+                sigma[i] = Math.Max(sigma[i], floor);
             }
         }
         var inverse = Pooled.Rent<double>(kernels);
