@@ -183,10 +183,17 @@ public abstract partial class StorageContractTests : IDisposable
         var studyId = storage.CreateStudy("s", [StudyDirection.Minimize]);
         var first = storage.CreateTrial(studyId);
         storage.SetTrialParam(first.TrialId, "x", 0.5, new FloatDistribution(0, 1));
+
+        // A journal appends a running trial's parameters with its next append or read of trials.
+        storage.GetTrial(first.TrialId);
         var second = Target.Open().CreateTrial(studyId);
 
         Assert.Throws<ArgumentException>(() => Target.Open().SetTrialParam(second.TrialId, "x", 1, new IntDistribution(0, 3)));
-        Target.Open().SetTrialParam(second.TrialId, "x", 2.5, new FloatDistribution(0, 5));
+        using (var other = Target.Open())
+        {
+            other.SetTrialParam(second.TrialId, "x", 2.5, new FloatDistribution(0, 5));
+        }
+
         Assert.Equal(2.5, storage.GetTrial(second.TrialId).Params["x"]);
     }
 

@@ -12,7 +12,8 @@ namespace Attune.Storage.Journal;
 /// <remarks>
 /// <para>Appends happen under the lock file <c>PATH.lock</c> (see <see cref="JournalFileBackendOptions.StaleLockAge"/>
 /// for locks left by killed processes), as one write at the end of the file; commits are flushed to disk when
-/// <see cref="JournalFileBackendOptions.Durable"/> is set, right after the lock is released.</para>
+/// <see cref="JournalFileBackendOptions.Durable"/> is set, after the lock is released: at once, or by a group commit
+/// within <see cref="JournalFileBackendOptions.FlushDelay"/>.</para>
 /// <para>Reads start at a byte offset and return only lines that end in a line break, so a line being written is
 /// never half-read. A last line without a line break, left by a writer killed mid-write, is removed by the next
 /// append (under the lock, with a logged warning): nobody has read it, every complete line before it is kept, and
@@ -27,6 +28,7 @@ public sealed class JournalFileBackend : IJournalBackend
     private readonly SafeFileHandle handle;
     private readonly bool writable;
     private readonly bool durable;
+    private readonly JournalFileFlusher flusher;
     private readonly JournalFileLock fileLock;
     private readonly ILogger logger;
     private readonly Lock gate = new();
@@ -38,7 +40,8 @@ public sealed class JournalFileBackend : IJournalBackend
     /// <param name="path">The journal file. Its lock file is <c>PATH.lock</c>, in the same directory.</param>
     /// <param name="options">How to write and lock; default <see cref="JournalFileBackendOptions"/>'s defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="JournalFileBackendOptions.StaleLockAge"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="JournalFileBackendOptions.StaleLockAge"/> is not positive, or
+    /// <see cref="JournalFileBackendOptions.FlushDelay"/> is negative.</exception>
     /// <exception cref="IOException">The file cannot be opened or created (e.g. its directory does not exist).</exception>
     /// <exception cref="UnauthorizedAccessException">The file can be neither written nor read.</exception>
     /// <remarks>A file that can be read but not written opens read-only: reads work, appends throw.</remarks>
@@ -50,6 +53,12 @@ public sealed class JournalFileBackend : IJournalBackend
         {
             throw new ArgumentOutOfRangeException(
                 nameof(options), options.StaleLockAge, "JournalFileBackendOptions.StaleLockAge must be positive.");
+        }
+
+        if (options.FlushDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.FlushDelay, "JournalFileBackendOptions.FlushDelay must not be negative.");
         }
 
         Path = System.IO.Path.GetFullPath(path);
@@ -65,6 +74,8 @@ public sealed class JournalFileBackend : IJournalBackend
         {
             handle = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
+
+        flusher = new JournalFileFlusher(() => RandomAccess.FlushToDisk(handle), options.FlushDelay, options.TimeProvider ?? TimeProvider.System, Path, logger);
     }
 
     /// <summary>The journal file's full path.</summary>
@@ -81,7 +92,7 @@ public sealed class JournalFileBackend : IJournalBackend
         var length = RandomAccess.GetLength(handle);
         if (length <= position)
         {
-            return new JournalReadResult([], position);
+            return new JournalReadResult([], position, AtEnd: true);
         }
 
         var available = length - position;
@@ -93,13 +104,13 @@ public sealed class JournalFileBackend : IJournalBackend
             var end = buffer.AsSpan(0, read).LastIndexOf(LineBreak);
             if (end >= 0)
             {
-                return new JournalReadResult(SplitLines(buffer, end), position + end + 1);
+                return new JournalReadResult(SplitLines(buffer, end), position + end + 1, AtEnd: read == available);
             }
 
             if (read < size || size >= available || size >= Array.MaxLength)
             {
                 // Only an incomplete line: one being written now, or torn.
-                return new JournalReadResult([], position);
+                return new JournalReadResult([], position, AtEnd: true);
             }
 
             // One line longer than the buffer.
@@ -190,14 +201,14 @@ public sealed class JournalFileBackend : IJournalBackend
             if (flushPending)
             {
                 flushPending = false;
-                RandomAccess.FlushToDisk(handle);
+                flusher.Committed();
             }
 
             return result;
         }
     }
 
-    /// <summary>Closes the file. A lock this backend holds is released by the call that took it.</summary>
+    /// <summary>Flushes commits still waiting for a group commit, then closes the file. A lock this backend holds is released by the call that took it.</summary>
     public void Dispose()
     {
         lock (gate)
@@ -208,6 +219,7 @@ public sealed class JournalFileBackend : IJournalBackend
             }
 
             disposed = true;
+            flusher.Dispose();
             handle.Dispose();
         }
     }
