@@ -197,14 +197,22 @@ public sealed class JournalStorage : IStorage
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Looks for a waiting trial in this process's replay without reading the log first: the replay is brought up to
+    /// date by every append and read of this storage (a worker's previous trial ended with one), so a trial another
+    /// process enqueued is taken from this storage's next append on. Taking it checks the latest log.
+    /// </remarks>
     /// <exception cref="StudyNotFoundException">No such study.</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
     public TrialRecord? PopWaitingTrial(int studyId)
     {
-        // Without a waiting trial in the replay there is nothing to take: answer without the lock.
-        if (Read(() => model.OldestWaitingTrialId(studyId)) is null)
+        lock (gate)
         {
-            return null;
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (Known(() => model.OldestWaitingTrialId(studyId)) is null)
+            {
+                return null;
+            }
         }
 
         return Write(() =>
