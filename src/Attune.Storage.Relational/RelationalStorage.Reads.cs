@@ -9,6 +9,7 @@ public sealed partial class RelationalStorage
     public TrialRecord GetTrial(int trialId)
     {
         ThrowIfDisposed();
+        WritePending(trialId);
         foreach (var cache in caches.Values)
         {
             lock (cache.Gate)
@@ -33,6 +34,11 @@ public sealed partial class RelationalStorage
     public IReadOnlyList<TrialRecord> GetAllTrials(int studyId)
     {
         ThrowIfDisposed();
+        foreach (var trialId in pending.Trials(studyId))
+        {
+            WritePending(trialId);
+        }
+
         var cache = caches.GetOrAdd(studyId, id => new StudyTrialCache(id));
         lock (cache.Gate)
         {
@@ -64,13 +70,14 @@ public sealed partial class RelationalStorage
         ThrowIfDisposed();
         var nowSql = dialect.HeartbeatNowSql ?? "@now";
         var now = dialect.HeartbeatNowSql is null ? dialect.DateTimeValue(UtcNaive()) : null;
-        executor.Write(session =>
+        WriteTrial(trialId, (session, taken) =>
         {
             if (ReadState(session, trialId, forUpdate: true) != TrialState.Running)
             {
                 return false;
             }
 
+            WriteParams(session, trialId, taken);
             if (session.Execute($"UPDATE trial_heartbeats SET heartbeat = {nowSql} WHERE trial_id = @trial", ("@trial", trialId), ("@now", now)) == 0)
             {
                 session.Execute($"INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (@trial, {nowSql})", ("@trial", trialId), ("@now", now));
