@@ -33,6 +33,7 @@ public sealed class JournalFileBackend : IJournalBackend
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private int lockDepth;
+    private long cleanEnd = -1;
     private bool flushPending;
     private volatile bool disposed;
 
@@ -119,7 +120,35 @@ public sealed class JournalFileBackend : IJournalBackend
     }
 
     /// <inheritdoc/>
-    public void AppendLines(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit)
+    public void AppendLines(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit) => Append(lines, commit);
+
+    /// <inheritdoc/>
+    /// <remarks>When no other writer appended since <paramref name="position"/>, the lines just written are returned
+    /// without reading the file; otherwise the file is read from there to the end of these lines.</remarks>
+    public JournalReadResult AppendAndRead(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit, long position)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        var (offset, end) = Append(lines, commit);
+        if (offset == position)
+        {
+            return new JournalReadResult(lines, end, AtEnd: true);
+        }
+
+        if (offset < position || end == offset)
+        {
+            return ReadLines(position);
+        }
+
+        var buffer = GC.AllocateUninitializedArray<byte>(checked((int)(end - position)));
+        var read = ReadAt(buffer, position);
+        var last = buffer.AsSpan(0, read).LastIndexOf(LineBreak);
+        return last < 0
+            ? new JournalReadResult([], position, AtEnd: true)
+            : new JournalReadResult(SplitLines(buffer, last), position + last + 1, AtEnd: true);
+    }
+
+    /// <summary>Appends under the lock; returns where the lines were written and where they end.</summary>
+    private (long Offset, long End) Append(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -142,7 +171,7 @@ public sealed class JournalFileBackend : IJournalBackend
 
         if (total == 0)
         {
-            return;
+            return (-1, -1);
         }
 
         var bytes = new byte[total];
@@ -154,11 +183,11 @@ public sealed class JournalFileBackend : IJournalBackend
             bytes[offset++] = LineBreak;
         }
 
-        RunExclusive(() =>
+        return RunExclusive(() =>
         {
-            Append(bytes);
+            var at = Append(bytes);
             flushPending |= commit && durable;
-            return true;
+            return (at, at + bytes.Length);
         });
     }
 
@@ -256,10 +285,14 @@ public sealed class JournalFileBackend : IJournalBackend
     }
 
     /// <summary>Writes <paramref name="bytes"/> at the end of the file; the caller holds the lock.</summary>
-    private void Append(byte[] bytes)
+    /// <returns>Where they were written.</returns>
+    private long Append(byte[] bytes)
     {
         var length = RandomAccess.GetLength(handle);
-        if (length > 0)
+
+        // A file still as long as after this backend's last append ends in that append's line break: writes only
+        // append whole lines under the lock, and a torn line left meanwhile would make it longer.
+        if (length > 0 && length != cleanEnd)
         {
             Span<byte> last = stackalloc byte[1];
             if (ReadAt(last, length - 1) == 1 && last[0] != LineBreak)
@@ -271,6 +304,8 @@ public sealed class JournalFileBackend : IJournalBackend
         // .NET opens no file with O_APPEND, so the end is found under the lock, which every writer (Attune and
         // Optuna alike) holds while it appends.
         RandomAccess.Write(handle, bytes, length);
+        cleanEnd = length + bytes.Length;
+        return length;
     }
 
     /// <summary>Cuts the file after its last line break, removing a line a killed writer left incomplete.</summary>

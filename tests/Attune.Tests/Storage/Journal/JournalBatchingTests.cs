@@ -127,6 +127,31 @@ public sealed class JournalBatchingTests
         Assert.Throws<StudyNotFoundException>(() => first.CreateTrial(studyId));
     }
 
+    [Fact]
+    public void Append_and_read_returns_what_other_writers_appended_before_these_lines()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("backend.journal");
+        using var first = new JournalFileBackend(path, Fast);
+        using var second = new JournalFileBackend(path, Fast);
+
+        var own = first.AppendAndRead([Line("a")], commit: false, position: 0);
+        Assert.Equal(["a"], Texts(own));
+        second.AppendLines([Line("b"), Line("c")], commit: false);
+        File.AppendAllText(path, "{\"torn\":");
+
+        var mixed = first.AppendAndRead([Line("d")], commit: true, own.NextPosition);
+        Assert.Equal(["b", "c", "d"], Texts(mixed));
+        Assert.True(mixed.AtEnd);
+        Assert.Equal(["a", "b", "c", "d"], Texts(second.ReadLines(0)));
+        Assert.Equal(new FileInfo(path).Length, mixed.NextPosition);
+    }
+
+    private static ReadOnlyMemory<byte> Line(string name) => System.Text.Encoding.UTF8.GetBytes($"{{\"{name}\":1}}");
+
+    private static string[] Texts(JournalReadResult read) =>
+        [.. read.Lines.Select(l => System.Text.Encoding.UTF8.GetString(l.Span)[2..^4])];
+
     private static JournalStorage Open(string path) => new(new JournalFileBackend(path, Fast));
 
     private static int LineCount(string path)
