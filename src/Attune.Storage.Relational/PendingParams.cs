@@ -3,8 +3,9 @@ namespace Attune.Storage.Relational;
 /// <summary>One buffered parameter of a running trial: its value and distribution as Optuna's schema stores them.</summary>
 /// <param name="Name">The parameter name.</param>
 /// <param name="Value">The internal value.</param>
+/// <param name="Distribution">The distribution.</param>
 /// <param name="DistributionJson">The distribution, in Optuna's JSON.</param>
-internal readonly record struct PendingParam(string Name, double Value, string DistributionJson);
+internal readonly record struct PendingParam(string Name, double Value, Distribution Distribution, string DistributionJson);
 
 /// <summary>
 /// The parameters of this storage's running trials not yet written: they go into the trial's next write transaction
@@ -66,6 +67,15 @@ internal sealed class PendingParams
         lock (gate)
         {
             return [.. byTrial.Where(e => studyId is null || e.Value.StudyId == studyId).Select(e => e.Key)];
+        }
+    }
+
+    /// <summary>The trial's buffered parameters, left buffered.</summary>
+    public IReadOnlyList<PendingParam> Peek(int trialId)
+    {
+        lock (gate)
+        {
+            return byTrial.TryGetValue(trialId, out var entry) ? [.. entry.Params] : [];
         }
     }
 

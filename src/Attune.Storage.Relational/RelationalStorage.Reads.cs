@@ -9,7 +9,6 @@ public sealed partial class RelationalStorage
     public TrialRecord GetTrial(int trialId)
     {
         ThrowIfDisposed();
-        WritePending(trialId);
         foreach (var cache in caches.Values)
         {
             lock (cache.Gate)
@@ -23,8 +22,11 @@ public sealed partial class RelationalStorage
 
         // One batch of statements, without a transaction: a trial read while it changes shows its state and values of
         // one moment or the next, and an unfinished trial is read again anyway.
-        return executor.Read(session => loader.LoadOne(session, trialId), snapshot: false)?.Trial
+        var trial = executor.Read(session => loader.LoadOne(session, trialId), snapshot: false)?.Trial
             ?? throw new KeyNotFoundException($"No trial with id {trialId} exists in {dialect.DisplayName}.");
+
+        // Buffered parameters are part of the answer, still buffered.
+        return trial.State.IsFinished() ? trial : trial.WithParams(pending.Peek(trialId).Select(p => (p.Name, p.Value, p.Distribution)));
     }
 
     /// <inheritdoc/>
@@ -34,10 +36,7 @@ public sealed partial class RelationalStorage
     public IReadOnlyList<TrialRecord> GetAllTrials(int studyId)
     {
         ThrowIfDisposed();
-        foreach (var trialId in pending.Trials(studyId))
-        {
-            WritePending(trialId);
-        }
+        WritePendingOfStudy(studyId);
 
         var cache = caches.GetOrAdd(studyId, id => new StudyTrialCache(id));
         lock (cache.Gate)

@@ -128,6 +128,10 @@ public sealed partial class RelationalStorage
     }
 
     /// <inheritdoc/>
+    /// <remarks>For a trial this storage created or took, and a name whose distribution it already checked for the
+    /// study, the parameter is checked at once and written with the trial's next write transaction (usually the one
+    /// that finishes it), or before a read of its study's trials, or when the storage is disposed; a read of the trial
+    /// includes it meanwhile.</remarks>
     /// <exception cref="KeyNotFoundException">No such trial.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="internalValue"/> is not a value of <paramref name="distribution"/>.</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
@@ -142,7 +146,7 @@ public sealed partial class RelationalStorage
         {
             // A trial of this storage, and a name whose distribution is known: checked here, written with the trial's next write.
             known.EnsureCompatibleWith(name, distribution);
-            pending.Add(trialId, runningStudy, new PendingParam(name, internalValue, json));
+            pending.Add(trialId, runningStudy, new PendingParam(name, internalValue, distribution, json));
             return;
         }
 
@@ -152,7 +156,7 @@ public sealed partial class RelationalStorage
             CheckDistribution(session, study, name, distribution);
             var batch = new SqlBatch();
             AddParams(batch, trialId, taken);
-            AddParam(batch, trialId, new PendingParam(name, internalValue, json));
+            AddParam(batch, trialId, new PendingParam(name, internalValue, distribution, json));
             session.Execute(batch);
             return study;
         });
@@ -255,8 +259,8 @@ public sealed partial class RelationalStorage
         using var reader = session.Query(
             $"SELECT study_id FROM studies WHERE study_id = @study{dialect.ForUpdate};\n" +
             "INSERT INTO trials (number, study_id, state, datetime_start) " +
-            $"SELECT COALESCE(MAX(number), -1) + 1, @study, {dialect.EnumValue("@state", "trialstate")}, @start FROM trials WHERE study_id = @study " +
-            "HAVING EXISTS (SELECT 1 FROM studies WHERE study_id = @study) RETURNING trial_id, number",
+            "SELECT (SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = @study), " +
+            $"study_id, {dialect.EnumValue("@state", "trialstate")}, @start FROM studies WHERE study_id = @study RETURNING trial_id, number",
             ("@study", studyId),
             ("@state", OptunaRdbValues.State(TrialState.Running)),
             ("@start", start));

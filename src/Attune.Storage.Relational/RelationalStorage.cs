@@ -37,6 +37,7 @@ public sealed partial class RelationalStorage : IStorage
     private readonly ConcurrentDictionary<(int StudyId, string Name), Distribution> paramDistributions = new();
     private readonly ConcurrentDictionary<int, int> runningHere = new();
     private readonly PendingParams pending = new();
+    private readonly Lock[] trialWriteLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
     private readonly ILogger logger;
     private int disposed;
 

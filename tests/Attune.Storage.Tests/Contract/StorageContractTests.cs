@@ -184,8 +184,8 @@ public abstract partial class StorageContractTests : IDisposable
         var first = storage.CreateTrial(studyId);
         storage.SetTrialParam(first.TrialId, "x", 0.5, new FloatDistribution(0, 1));
 
-        // A journal appends a running trial's parameters with its next append or read of trials.
-        storage.GetTrial(first.TrialId);
+        // A running trial's parameters may wait for the writer's next write or read of the study's trials.
+        storage.GetAllTrials(studyId);
         var second = Target.Open().CreateTrial(studyId);
 
         Assert.Throws<ArgumentException>(() => Target.Open().SetTrialParam(second.TrialId, "x", 1, new IntDistribution(0, 3)));
@@ -218,6 +218,8 @@ public abstract partial class StorageContractTests : IDisposable
         writer.SetTrialParam(running.TrialId, "k", 3, new IntDistribution(0, 9));
         Assert.Equal(TrialState.Running, reader.GetTrial(running.TrialId).State);
         Assert.Equal(0.25, writer.GetTrial(running.TrialId).Params["x"]);
+        Assert.Equal(3, writer.GetTrial(running.TrialId).Params["k"]);
+        Assert.Equal(0.25, writer.GetAllTrials(studyId)[running.Number].Params["x"]);
         Assert.Equal(3, reader.GetTrial(running.TrialId).Params["k"]);
 
         var last = writer.CreateTrial(studyId);

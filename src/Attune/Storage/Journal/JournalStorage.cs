@@ -21,8 +21,9 @@ namespace Attune.Storage.Journal;
 /// without taking the lock. Thread-safe.</para>
 /// <para>Parameters (<see cref="SetTrialParam"/>) are buffered and appended together with this storage's next line,
 /// usually the trial's final state, so a trial costs two appends (its creation and its end) however many parameters
-/// it has. A read of trials appends buffered parameters first, so this process always reads what it wrote; other
-/// processes see a running trial's parameters from this process's next append on. A process killed mid-trial leaves
+/// it has. A read of a trial includes its buffered parameters and a read of a study's trials appends them first, so
+/// this process always reads what it wrote; other processes see a running trial's parameters from this process's
+/// next append on. A process killed mid-trial leaves
 /// its trial running (its creation is appended at once), without the parameters it had not appended yet; a heartbeat
 /// (see <see cref="RecordHeartbeat"/>) appends them too and lets another worker fail the trial.</para>
 /// <para>Attune writes only what Optuna 3.1 writes (operation codes, keys, state and direction numbers, distribution
@@ -42,7 +43,7 @@ public sealed class JournalStorage : IStorage
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private readonly List<ReadOnlyMemory<byte>> pending = [];
-    private readonly List<(int StudyId, string Name, Distribution Distribution)> pendingParams = [];
+    private readonly List<(int TrialId, int StudyId, string Name, double Value, Distribution Distribution)> pendingParams = [];
     private long position;
     private bool disposed;
 
@@ -229,6 +230,8 @@ public sealed class JournalStorage : IStorage
     }
 
     /// <inheritdoc/>
+    /// <remarks>Checked against this process's replay and buffered: the line is appended with this storage's next
+    /// append, or before its next read of a study's trials, or when it is disposed (see the class remarks).</remarks>
     /// <exception cref="KeyNotFoundException">No such trial.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="internalValue"/> is not a value of <paramref name="distribution"/> (a categorical index out of range).</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
@@ -244,7 +247,7 @@ public sealed class JournalStorage : IStorage
             Known(() => model.CheckUpdatable(trialId));
             model.CheckParam(trialId, name, distribution);
             var studyId = model.GetTrialStudyId(trialId);
-            foreach (var (otherStudy, otherName, other) in pendingParams)
+            foreach (var (_, otherStudy, otherName, _, other) in pendingParams)
             {
                 if (otherStudy == studyId && otherName == name)
                 {
@@ -253,7 +256,7 @@ public sealed class JournalStorage : IStorage
             }
 
             pending.Add(line);
-            pendingParams.Add((studyId, name, distribution));
+            pendingParams.Add((trialId, studyId, name, internalValue, distribution));
         }
     }
 
@@ -380,7 +383,7 @@ public sealed class JournalStorage : IStorage
     /// <inheritdoc/>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
     /// <remarks>A trial this process has already read as finished is answered from the replay without reading the log:
-    /// a finished trial does not change.</remarks>
+    /// a finished trial does not change. A running trial's buffered parameters are part of the answer, still buffered.</remarks>
     public TrialRecord GetTrial(int trialId)
     {
         lock (gate)
@@ -391,8 +394,9 @@ public sealed class JournalStorage : IStorage
                 return model.GetTrial(trialId);
             }
 
-            SyncWithPending();
-            return model.GetTrial(trialId);
+            Sync();
+            return model.GetTrial(trialId).WithParams(
+                pendingParams.Where(p => p.TrialId == trialId).Select(p => (p.Name, p.Value, p.Distribution)));
         }
     }
 

@@ -21,6 +21,8 @@ public sealed class JournalBatchingTests
 
         writer.SetTrialParam(trial.TrialId, "x", 0.25, new FloatDistribution(-1, 1));
         writer.SetTrialParam(trial.TrialId, "k", 3, new IntDistribution(0, 9));
+        Assert.Equal(0.25, writer.GetTrial(trial.TrialId).Params["x"]);
+        Assert.Equal(3, writer.GetTrial(trial.TrialId).Params["k"]);
         Assert.Equal(lines, LineCount(path));
         Assert.Empty(reader.GetTrial(trial.TrialId).Params);
 
