@@ -48,10 +48,14 @@ static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static void Worker(string url, string name, int trials, string go)
 {
-    // Warm up (JIT, connection pool) on a study of its own, so that the timed run measures steady-state trials.
+    // Warm up (JIT, connection pool) on a study of its own, so that the timed run measures steady-state trials: tiered
+    // compilation recompiles a method once it has been called 30 times after a quiet 100 ms, on a background thread,
+    // so the warm-up runs enough trials for that and then leaves the compiler time to finish.
     using (var warmup = Study.Create(new StudyOptions { Name = name + "-warmup-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), Storage = url, Sampler = new RandomSampler() }))
     {
-        warmup.Optimize(t => Math.Pow(t.SuggestFloat("x", -10, 10), 2) + t.SuggestInt("k", 0, 10), new OptimizeOptions { Trials = 30 });
+        warmup.Optimize(t => Math.Pow(t.SuggestFloat("x", -10, 10), 2) + t.SuggestInt("k", 0, 10), new OptimizeOptions { Trials = 300 });
+        Thread.Sleep(1000);
+        warmup.Optimize(t => Math.Pow(t.SuggestFloat("x", -10, 10), 2) + t.SuggestInt("k", 0, 10), new OptimizeOptions { Trials = 100 });
     }
 
     using var study = Study.Create(new StudyOptions { Name = name, Storage = url, LoadIfExists = true, Sampler = new RandomSampler() });

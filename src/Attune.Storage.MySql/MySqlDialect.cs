@@ -111,6 +111,10 @@ public sealed class MySqlDialect : SqlDialect
     public override string Quote(string identifier) => "`" + identifier + "`";
 
     /// <inheritdoc/>
+    /// <remarks>MySQL has no <c>RETURNING</c>; the generated key comes from the command.</remarks>
+    public override bool InsertReturns => false;
+
+    /// <inheritdoc/>
     public override long ExecuteInsert(DbCommand command, string idColumn)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -13,10 +13,13 @@ namespace Attune.Storage.Redis;
 /// one study through Redis. The position of a read is the line number.
 /// </summary>
 /// <remarks>
-/// <para>Redis holds no lock for <see cref="RunExclusive{T}(Func{T})"/>: appends are optimistic instead. Inside it, an
-/// append succeeds only if no line was added since this backend last read the log (checked atomically by the script);
-/// otherwise the whole action is run again on the new lines, which is what a read-check-append action expects.
-/// Optuna's writers append without checking, as Optuna's replay rules allow.</para>
+/// <para>Redis holds no lock for <see cref="RunExclusive{T}(Func{T})"/>: appends are optimistic instead. Inside it, the
+/// first read assumes the caller's replay is current and asks Redis nothing; the append succeeds only if no line was
+/// added since that position (checked atomically by the script), and otherwise brings back the lines added meanwhile,
+/// on which the whole action is run again: what a read-check-append action expects, in one round trip when no other
+/// writer came in between. <see cref="AppendAndRead"/> appends without a check (Optuna's writers do the same, as
+/// Optuna's replay rules allow) and returns the lines since the caller's last read in the same round trip, so
+/// concurrent writers never retry.</para>
 /// <para>Lost connections are retried for <see cref="RedisJournalBackendOptions.RetryTimeout"/>. When a connection
 /// drops during an append, the backend reads the log back to learn whether its lines landed, so a line is neither
 /// lost nor written twice. Durability is Redis's: configure AOF (<c>appendonly yes</c>) to keep studies across a
@@ -27,8 +30,10 @@ public sealed class RedisJournalBackend : IJournalBackend
     private const int ReadChunk = 1000;
     private const int MaxConflicts = 10_000;
 
-    // Appends lines if the log has exactly ARGV[2] lines (or unconditionally when ARGV[2] is -1); returns the number of
-    // the first line appended, or -2 on a conflict. The counter starts at -1, as Optuna's setnx makes it.
+    // Appends lines ARGV[5..] if the log has exactly ARGV[2] lines (or unconditionally when ARGV[2] is -1), then returns
+    // the number of the first line appended (-2 on a conflict: nothing appended), the number of the log's last line, and
+    // up to ARGV[4] lines from line ARGV[3] on (none when ARGV[3] is -1, or after a successful conditional append, whose
+    // lines the caller knows). The counter starts at -1, as Optuna's setnx makes it.
     private const string AppendScript = """
         local counter = ARGV[1] .. ':log_number'
         local current = redis.call('get', counter)
@@ -38,14 +43,27 @@ public sealed class RedisJournalBackend : IJournalBackend
         end
         current = tonumber(current)
         local expected = tonumber(ARGV[2])
-        if expected >= 0 and current + 1 ~= expected then
-            return -2
+        local first = current + 1
+        if expected >= 0 and first ~= expected then
+            first = -2
+        else
+            for i = 5, #ARGV do
+                current = redis.call('incr', counter)
+                redis.call('set', string.format('%s:log:%d', ARGV[1], current), ARGV[i])
+            end
         end
-        for i = 3, #ARGV do
-            local n = redis.call('incr', counter)
-            redis.call('set', string.format('%s:log:%d', ARGV[1], n), ARGV[i])
+        local result = { first, current }
+        local from = tonumber(ARGV[3])
+        if from >= 0 and (expected < 0 or first == -2) then
+            for n = from, math.min(current, from + tonumber(ARGV[4]) - 1) do
+                local line = redis.call('get', string.format('%s:log:%d', ARGV[1], n))
+                if not line then
+                    break
+                end
+                result[#result + 1] = line
+            end
         end
-        return current + 1
+        return result
         """;
 
     // Returns up to ARGV[3] lines from line ARGV[2] on, stopping at the first missing one: one round trip per read.
@@ -79,6 +97,8 @@ public sealed class RedisJournalBackend : IJournalBackend
     private int scopeDepth;
     private long scopePosition = -1;
     private JournalReadResult? appended;
+    private JournalReadResult? conflictLines;
+    private long conflictPosition = -1;
     private volatile bool disposed;
 
     /// <summary>Uses a Redis connection.</summary>
@@ -125,6 +145,27 @@ public sealed class RedisJournalBackend : IJournalBackend
             }
         }
 
+        lock (gate)
+        {
+            if (scopeDepth > 0 && gate.IsHeldByCurrentThread)
+            {
+                if (conflictLines is { } missed && conflictPosition == position)
+                {
+                    // What the append that conflicted brought back: the lines added since this position.
+                    conflictLines = null;
+                    scopePosition = missed.NextPosition;
+                    return missed;
+                }
+
+                if (scopePosition < 0)
+                {
+                    // Optimistic: the caller's replay is taken as current; the append checks it.
+                    scopePosition = position;
+                    return new JournalReadResult([], position, AtEnd: true);
+                }
+            }
+        }
+
         var result = Retry(() => Read(position, ReadChunk));
         lock (gate)
         {
@@ -142,14 +183,7 @@ public sealed class RedisJournalBackend : IJournalBackend
     {
         ArgumentNullException.ThrowIfNull(lines);
         ObjectDisposedException.ThrowIf(disposed, this);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].IsEmpty || lines[i].Span.Contains((byte)'\n'))
-            {
-                throw new ArgumentException($"Line {i} is empty or contains a line break; a journal line is one JSON text without line breaks.", nameof(lines));
-            }
-        }
-
+        CheckLines(lines);
         if (lines.Count == 0)
         {
             return;
@@ -161,13 +195,13 @@ public sealed class RedisJournalBackend : IJournalBackend
             while (true)
             {
                 var expected = inScope && scopePosition >= 0 ? scopePosition : Retry(CurrentLength);
-                var first = AppendOnce(lines, expected);
+                var (first, missed) = AppendOnce(lines, expected, readMissed: inScope);
                 if (first >= 0)
                 {
                     if (inScope)
                     {
                         scopePosition = first + lines.Count;
-                        appended = new JournalReadResult([.. lines], first + lines.Count);
+                        appended = new JournalReadResult([.. lines], first + lines.Count, AtEnd: true);
                     }
 
                     return;
@@ -175,7 +209,48 @@ public sealed class RedisJournalBackend : IJournalBackend
 
                 if (inScope)
                 {
+                    conflictLines = missed;
+                    conflictPosition = expected;
                     throw new JournalConflictException();
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>One script call (one round trip): the append and the read happen atomically in Redis.</remarks>
+    public JournalReadResult AppendAndRead(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit, long position)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        CheckLines(lines);
+        if (lines.Count == 0)
+        {
+            return ReadLines(position);
+        }
+
+        lock (gate)
+        {
+            var arguments = Arguments(lines, expected: -1, readFrom: position);
+            var started = Stopwatch.GetTimestamp();
+            var delay = 5;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return ParseAppend((RedisResult[])Database.ScriptEvaluate(AppendScript, keys: null, values: arguments)!, position).Read;
+                }
+                catch (Exception e) when (IsTransient(e))
+                {
+                    Pause(e, attempt, ref delay, started);
+                }
+
+                // The script may have run before the connection dropped: look for the lines after the last read.
+                if (Retry(() => Contains(position, lines)))
+                {
+                    RedisLog.AppendResolved(logger, endpoint, "had landed");
+                    return Retry(() => Read(position, ReadChunk));
                 }
             }
         }
@@ -194,25 +269,33 @@ public sealed class RedisJournalBackend : IJournalBackend
                 return action();
             }
 
-            for (var attempt = 0; ; attempt++)
+            try
             {
-                scopeDepth = 1;
-                scopePosition = -1;
-                appended = null;
-                try
+                for (var attempt = 0; ; attempt++)
                 {
-                    return action();
-                }
-                catch (JournalConflictException) when (attempt < MaxConflicts)
-                {
-                    // Another writer appended first: run the read-check-append again on the new lines.
-                }
-                finally
-                {
-                    scopeDepth = 0;
+                    scopeDepth = 1;
                     scopePosition = -1;
                     appended = null;
+                    try
+                    {
+                        return action();
+                    }
+                    catch (JournalConflictException) when (attempt < MaxConflicts)
+                    {
+                        // Another writer appended first: run the read-check-append again on the lines it brought back.
+                    }
+                    finally
+                    {
+                        scopeDepth = 0;
+                        scopePosition = -1;
+                        appended = null;
+                    }
                 }
+            }
+            finally
+            {
+                conflictLines = null;
+                conflictPosition = -1;
             }
         }
     }
@@ -249,29 +332,65 @@ public sealed class RedisJournalBackend : IJournalBackend
             lines.Add((byte[])line!);
         }
 
-        return new JournalReadResult(lines, position + lines.Count);
+        return new JournalReadResult(lines, position + lines.Count, AtEnd: lines.Count < chunk);
     }
 
-    /// <summary>Runs the append script once; on a dropped connection, reads back whether the lines landed.</summary>
-    /// <returns>The number of the first appended line, or -1 on a conflict.</returns>
-    private long AppendOnce(IReadOnlyList<ReadOnlyMemory<byte>> lines, long expected)
+    private static void CheckLines(IReadOnlyList<ReadOnlyMemory<byte>> lines)
     {
-        var arguments = new RedisValue[lines.Count + 2];
-        arguments[0] = prefix;
-        arguments[1] = expected;
         for (var i = 0; i < lines.Count; i++)
         {
-            arguments[i + 2] = lines[i].ToArray();
+            if (lines[i].IsEmpty || lines[i].Span.Contains((byte)'\n'))
+            {
+                throw new ArgumentException($"Line {i} is empty or contains a line break; a journal line is one JSON text without line breaks.", nameof(lines));
+            }
+        }
+    }
+
+    private RedisValue[] Arguments(IReadOnlyList<ReadOnlyMemory<byte>> lines, long expected, long readFrom)
+    {
+        var arguments = new RedisValue[lines.Count + 4];
+        arguments[0] = prefix;
+        arguments[1] = expected;
+        arguments[2] = readFrom;
+        arguments[3] = ReadChunk;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            arguments[i + 4] = lines[i].ToArray();
         }
 
+        return arguments;
+    }
+
+    /// <summary>The append script's answer: the first appended line (-1 on a conflict) and the lines read from <paramref name="readFrom"/>.</summary>
+    private static (long First, JournalReadResult Read) ParseAppend(RedisResult[] result, long readFrom)
+    {
+        var first = (long)result[0];
+        var last = (long)result[1];
+        var lines = new List<ReadOnlyMemory<byte>>(result.Length - 2);
+        for (var i = 2; i < result.Length; i++)
+        {
+            lines.Add((byte[])result[i]!);
+        }
+
+        var next = readFrom + lines.Count;
+        return (first >= 0 ? first : -1, new JournalReadResult(lines, next, AtEnd: next > last));
+    }
+
+    /// <summary>Runs the conditional append script once; on a dropped connection, reads back whether the lines landed.</summary>
+    /// <returns>The number of the first appended line, or -1 on a conflict; then, when <paramref name="readMissed"/>,
+    /// the lines added since <paramref name="expected"/>.</returns>
+    private (long First, JournalReadResult? Missed) AppendOnce(IReadOnlyList<ReadOnlyMemory<byte>> lines, long expected, bool readMissed)
+    {
+        var arguments = Arguments(lines, expected, readFrom: readMissed ? expected : -1);
         var started = Stopwatch.GetTimestamp();
         var delay = 5;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var first = (long)Database.ScriptEvaluate(AppendScript, keys: null, values: arguments);
-                return first >= 0 ? first : -1;
+                var result = (RedisResult[])Database.ScriptEvaluate(AppendScript, keys: null, values: arguments)!;
+                var (first, read) = ParseAppend(result, expected);
+                return first >= 0 ? (first, null) : (-1, read);
             }
             catch (Exception e) when (IsTransient(e))
             {
@@ -284,7 +403,7 @@ public sealed class RedisJournalBackend : IJournalBackend
                 RedisLog.AppendResolved(logger, endpoint, landed ? "had landed" : "had not landed and are appended again");
                 if (landed)
                 {
-                    return expected;
+                    return (expected, null);
                 }
             }
         }
@@ -313,6 +432,33 @@ public sealed class RedisJournalBackend : IJournalBackend
         }
 
         return true;
+    }
+
+    /// <summary>Whether the log holds <paramref name="lines"/>, one after another, at or after line <paramref name="position"/>.</summary>
+    private bool Contains(long position, IReadOnlyList<ReadOnlyMemory<byte>> lines)
+    {
+        var matched = 0;
+        while (true)
+        {
+            var read = Read(position, ReadChunk);
+            foreach (var line in read.Lines)
+            {
+                matched = line.Span.SequenceEqual(lines[matched].Span) ? matched + 1
+                    : line.Span.SequenceEqual(lines[0].Span) ? 1
+                    : 0;
+                if (matched == lines.Count)
+                {
+                    return true;
+                }
+            }
+
+            if (read.Lines.Count < ReadChunk)
+            {
+                return false;
+            }
+
+            position = read.NextPosition;
+        }
     }
 
     private T Retry<T>(Func<T> operation)

@@ -13,4 +13,7 @@ internal static partial class RelationalLog
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "{Database}: the connection was lost while committing; the commit {Outcome}.")]
     public static partial void CommitResolved(ILogger logger, string database, string outcome);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "{Database}: the buffered parameters of trial {TrialId} could not be written when the storage was closed.")]
+    public static partial void PendingLost(ILogger logger, string database, int trialId, Exception exception);
 }

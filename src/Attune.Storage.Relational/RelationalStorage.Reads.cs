@@ -22,8 +22,11 @@ public sealed partial class RelationalStorage
 
         // One batch of statements, without a transaction: a trial read while it changes shows its state and values of
         // one moment or the next, and an unfinished trial is read again anyway.
-        return executor.Read(session => loader.LoadOne(session, trialId), snapshot: false)?.Trial
+        var trial = executor.Read(session => loader.LoadOne(session, trialId), snapshot: false)?.Trial
             ?? throw new KeyNotFoundException($"No trial with id {trialId} exists in {dialect.DisplayName}.");
+
+        // Buffered parameters are part of the answer, still buffered.
+        return trial.State.IsFinished() ? trial : trial.WithParams(pending.Peek(trialId).Select(p => (p.Name, p.Value, p.Distribution)));
     }
 
     /// <inheritdoc/>
@@ -33,6 +36,8 @@ public sealed partial class RelationalStorage
     public IReadOnlyList<TrialRecord> GetAllTrials(int studyId)
     {
         ThrowIfDisposed();
+        WritePendingOfStudy(studyId);
+
         var cache = caches.GetOrAdd(studyId, id => new StudyTrialCache(id));
         lock (cache.Gate)
         {
@@ -64,13 +69,14 @@ public sealed partial class RelationalStorage
         ThrowIfDisposed();
         var nowSql = dialect.HeartbeatNowSql ?? "@now";
         var now = dialect.HeartbeatNowSql is null ? dialect.DateTimeValue(UtcNaive()) : null;
-        executor.Write(session =>
+        WriteTrial(trialId, (session, taken) =>
         {
             if (ReadState(session, trialId, forUpdate: true) != TrialState.Running)
             {
                 return false;
             }
 
+            WriteParams(session, trialId, taken);
             if (session.Execute($"UPDATE trial_heartbeats SET heartbeat = {nowSql} WHERE trial_id = @trial", ("@trial", trialId), ("@now", now)) == 0)
             {
                 session.Execute($"INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (@trial, {nowSql})", ("@trial", trialId), ("@now", now));

@@ -24,6 +24,12 @@ public sealed partial class RelationalStorage
         var (id, number) = executor.Write(
             session =>
             {
+                if (template is null && dialect.InsertReturns)
+                {
+                    var (newId, newNumber) = InsertRunningTrial(session, studyId, start);
+                    return (trialId: newId, count: newNumber);
+                }
+
                 // Optuna's lock: the study's row, so that trial numbers are given out once. The next number, in the same
                 // round trip: numbers of a study are dense (every writer takes this lock), so it is the highest plus one,
                 // which an index finds without counting the study's trials.
@@ -65,6 +71,7 @@ public sealed partial class RelationalStorage
             return GetTrial(id);
         }
 
+        runningHere[id] = studyId;
         return new TrialRecord { TrialId = id, Number = number, State = TrialState.Running, StartedAt = startedAt };
     }
 
@@ -112,10 +119,19 @@ public sealed partial class RelationalStorage
                 }
             },
             (session, trial) => trial is null || IsRunningSince(session, trial.TrialId, start));
+        if (popped is not null)
+        {
+            runningHere[popped.TrialId] = studyId;
+        }
+
         return popped;
     }
 
     /// <inheritdoc/>
+    /// <remarks>For a trial this storage created or took, and a name whose distribution it already checked for the
+    /// study, the parameter is checked at once and written with the trial's next write transaction (usually the one
+    /// that finishes it), or before a read of its study's trials, or when the storage is disposed; a read of the trial
+    /// includes it meanwhile.</remarks>
     /// <exception cref="KeyNotFoundException">No such trial.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="internalValue"/> is not a value of <paramref name="distribution"/>.</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
@@ -126,15 +142,22 @@ public sealed partial class RelationalStorage
         distribution.ToExternal(internalValue);
         ThrowIfDisposed();
         var json = OptunaDistributionJson.ToJson(distribution);
-        var studyId = executor.Write(session =>
+        if (runningHere.TryGetValue(trialId, out var runningStudy) && paramDistributions.TryGetValue((runningStudy, name), out var known))
+        {
+            // A trial of this storage, and a name whose distribution is known: checked here, written with the trial's next write.
+            known.EnsureCompatibleWith(name, distribution);
+            pending.Add(trialId, runningStudy, new PendingParam(name, internalValue, distribution, json));
+            return;
+        }
+
+        var studyId = WriteTrial(trialId, (session, taken) =>
         {
             var (study, _) = LockUpdatableTrial(session, trialId);
             CheckDistribution(session, study, name, distribution);
-            session.Upsert(
-                "trial_params",
-                [("trial_id", "@trial", trialId), ("param_name", "@name", name)],
-                [("param_value", "@value", "@value", internalValue), ("distribution_json", "@distribution", "@distribution", json)]);
-
+            var batch = new SqlBatch();
+            AddParams(batch, trialId, taken);
+            AddParam(batch, trialId, new PendingParam(name, internalValue, distribution, json));
+            session.Execute(batch);
             return study;
         });
         paramDistributions.TryAdd((studyId, name), distribution);
@@ -155,8 +178,9 @@ public sealed partial class RelationalStorage
 
         ThrowIfDisposed();
         var now = dialect.DateTimeValue(Naive(Truncate(time.GetUtcNow())));
-        return executor.Write(
-            session =>
+        var changed = WriteTrial(
+            trialId,
+            (session, taken) =>
             {
                 var current = ReadState(session, trialId, forUpdate: true);
                 if (state == TrialState.Running && current != TrialState.Waiting)
@@ -165,23 +189,34 @@ public sealed partial class RelationalStorage
                 }
 
                 EnsureUpdatable(trialId, current);
+
+                // The buffered parameters, the values and the state in one round trip.
+                var batch = new SqlBatch();
+                AddParams(batch, trialId, taken);
                 if (values is not null)
                 {
                     for (var objective = 0; objective < values.Count; objective++)
                     {
-                        SetValue(session, trialId, objective, values[objective]);
+                        AddValue(batch, trialId, objective, values[objective]);
                     }
                 }
 
                 var times = state == TrialState.Running ? ", datetime_start = @now" : state.IsFinished() ? ", datetime_complete = @now" : string.Empty;
-                session.Execute(
+                batch.Add(
                     $"UPDATE trials SET state = {dialect.EnumValue("@state", "trialstate")}{times} WHERE trial_id = @trial",
                     ("@state", stateText),
                     ("@now", now),
                     ("@trial", trialId));
+                session.Execute(batch);
                 return true;
             },
             (session, changed) => !changed || (state == TrialState.Running ? IsRunningSince(session, trialId, now) : ReadState(session, trialId, forUpdate: false) == state));
+        if (changed && state.IsFinished())
+        {
+            runningHere.TryRemove(trialId, out _);
+        }
+
+        return changed;
     }
 
     /// <inheritdoc/>
@@ -192,9 +227,10 @@ public sealed partial class RelationalStorage
     {
         ThrowIfDisposed();
         var (stored, type) = OptunaRdbValues.Store(value);
-        executor.Write(session =>
+        WriteTrial(trialId, (session, taken) =>
         {
             LockUpdatableTrial(session, trialId);
+            WriteParams(session, trialId, taken);
             SetIntermediate(session, trialId, step, stored, type);
             return true;
         });
@@ -211,6 +247,32 @@ public sealed partial class RelationalStorage
     /// <exception cref="InvalidOperationException">The trial is finished.</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
     public void SetTrialSystemAttr(int trialId, string key, object? value) => SetTrialAttr("trial_system_attributes", trialId, key, value);
+
+    /// <summary>
+    /// Locks the study's row and inserts a running trial with the study's next number, in one round trip, so the lock
+    /// is held only until the commit that follows. Each statement sees what was committed before it started (read
+    /// committed), so the insert counts every trial whose writer held the lock before.
+    /// </summary>
+    /// <returns>The new trial's id and number.</returns>
+    private (int TrialId, int Number) InsertRunningTrial(SqlSession session, int studyId, object? start)
+    {
+        using var reader = session.Query(
+            $"SELECT study_id FROM studies WHERE study_id = @study{dialect.ForUpdate};\n" +
+            "INSERT INTO trials (number, study_id, state, datetime_start) " +
+            "SELECT (SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = @study), " +
+            $"study_id, {dialect.EnumValue("@state", "trialstate")}, @start FROM studies WHERE study_id = @study RETURNING trial_id, number",
+            ("@study", studyId),
+            ("@state", OptunaRdbValues.State(TrialState.Running)),
+            ("@start", start));
+        if (!reader.Read())
+        {
+            throw StudyNotFoundException.ForId(studyId);
+        }
+
+        reader.NextResult();
+        reader.Read();
+        return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
 
     /// <summary>Locks the study's row and returns its next trial number, in one round trip.</summary>
     private int NextNumberLocked(SqlSession session, int studyId)
@@ -318,8 +380,16 @@ public sealed partial class RelationalStorage
 
     private void SetValue(SqlSession session, int trialId, int objective, double value)
     {
+        var batch = new SqlBatch();
+        AddValue(batch, trialId, objective, value);
+        session.Execute(batch);
+    }
+
+    private void AddValue(SqlBatch batch, int trialId, int objective, double value)
+    {
         var (stored, type) = OptunaRdbValues.Store(value);
-        session.Upsert(
+        batch.Upsert(
+            dialect,
             "trial_values",
             [("trial_id", "@trial", trialId), ("objective", "@objective", objective)],
             [
@@ -333,9 +403,10 @@ public sealed partial class RelationalStorage
         ArgumentNullException.ThrowIfNull(key);
         ThrowIfDisposed();
         var json = Json(value);
-        executor.Write(session =>
+        WriteTrial(trialId, (session, taken) =>
         {
             LockUpdatableTrial(session, trialId);
+            WriteParams(session, trialId, taken);
             Upsert(session, table, "trial_id", trialId, key, json);
             return true;
         });

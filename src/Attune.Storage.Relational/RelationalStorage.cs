@@ -35,6 +35,10 @@ public sealed partial class RelationalStorage : IStorage
     private readonly TimeZoneInfo zone;
     private readonly ConcurrentDictionary<int, StudyTrialCache> caches = new();
     private readonly ConcurrentDictionary<(int StudyId, string Name), Distribution> paramDistributions = new();
+    private readonly ConcurrentDictionary<int, int> runningHere = new();
+    private readonly PendingParams pending = new();
+    private readonly Lock[] trialWriteLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
+    private readonly ILogger logger;
     private int disposed;
 
     /// <summary>Opens the database, creating Optuna's schema when it has none.</summary>
@@ -52,7 +56,7 @@ public sealed partial class RelationalStorage : IStorage
         this.dialect = dialect;
         time = options.TimeProvider ?? TimeProvider.System;
         zone = time.LocalTimeZone;
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RelationalStorage>();
+        logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RelationalStorage>();
         executor = new SqlExecutor(dialect, options.RetryTimeout, logger);
         loader = new TrialLoader(dialect, zone);
         RelationalSchema.Ensure(executor, dialect, logger);
@@ -207,6 +211,23 @@ public sealed partial class RelationalStorage : IStorage
     /// <summary>Closes the database connections.</summary>
     public void Dispose()
     {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            return;
+        }
+
+        foreach (var trialId in pending.Trials(null))
+        {
+            try
+            {
+                WritePending(trialId);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or KeyNotFoundException or TimeoutException or IOException)
+            {
+                RelationalLog.PendingLost(logger, dialect.DisplayName, trialId, e);
+            }
+        }
+
         if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
             dialect.Dispose();

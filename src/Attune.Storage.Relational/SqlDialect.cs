@@ -74,6 +74,9 @@ public abstract class SqlDialect : IDisposable
     /// <returns>The quoted identifier.</returns>
     public virtual string Quote(string identifier) => "\"" + identifier + "\"";
 
+    /// <summary>Whether an <c>INSERT … SELECT</c> can end in <c>RETURNING</c> columns of the new row, as <see cref="ExecuteInsert"/> uses.</summary>
+    public virtual bool InsertReturns => true;
+
     /// <summary>Runs an INSERT and returns the generated key of the new row.</summary>
     /// <param name="command">The INSERT command, parameters bound, without a RETURNING clause.</param>
     /// <param name="idColumn">The generated key column.</param>

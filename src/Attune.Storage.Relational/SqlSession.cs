@@ -52,24 +52,16 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
     /// <param name="values">Value columns, the SQL expression of each value (e.g. a parameter with a cast), and parameters.</param>
     public void Upsert(string table, (string Column, string Parameter, object? Value)[] keys, (string Column, string Expression, string Parameter, object? Value)[] values)
     {
-        var match = string.Join(" AND ", keys.Select(k => $"{k.Column} = {k.Parameter}"));
-        var set = string.Join(", ", values.Select(v => $"{v.Column} = {v.Expression}"));
-        var columns = string.Join(", ", keys.Select(k => k.Column).Concat(values.Select(v => v.Column)));
-        var selected = string.Join(", ", keys.Select(k => k.Parameter).Concat(values.Select(v => v.Expression)));
-        var sql = $"UPDATE {table} SET {set} WHERE {match};\n" +
-            $"INSERT INTO {table} ({columns}) SELECT {selected}{Dialect.FromDual} WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {match})";
-        var parameters = new (string, object?)[keys.Length + values.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            parameters[i] = (keys[i].Parameter, keys[i].Value);
-        }
+        var batch = new SqlBatch();
+        batch.Upsert(Dialect, table, keys, values);
+        Execute(batch);
+    }
 
-        for (var i = 0; i < values.Length; i++)
-        {
-            parameters[keys.Length + i] = (values[i].Parameter, values[i].Value);
-        }
-
-        Execute(sql, parameters);
+    /// <summary>Runs the statements of <paramref name="batch"/> in one round trip.</summary>
+    public int Execute(SqlBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return Execute(batch.Sql, batch.Parameters);
     }
 
     [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "SQL text is built from constants and dialect fragments; values are always parameters.")]

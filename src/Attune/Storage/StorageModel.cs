@@ -243,6 +243,8 @@ internal sealed class StorageModel
 
     public TrialState GetTrialState(int trialId) => Trial(trialId).State;
 
+    public int GetTrialStudyId(int trialId) => Trial(trialId).Study.Id;
+
     public IReadOnlyList<TrialRecord> GetAllTrials(int studyId)
     {
         var study = Study(studyId);

@@ -62,6 +62,27 @@ public sealed record TrialRecord
     /// <summary>How long the trial ran; <see langword="null"/> unless it has both start and end times.</summary>
     public TimeSpan? Duration => StartedAt is { } s && CompletedAt is { } c ? c - s : null;
 
+    /// <summary>This record with more parameters (a storage's buffered ones), replacing any of the same name.</summary>
+    /// <param name="parameters">The parameters: name, internal value, distribution.</param>
+    /// <returns>The record with them; this record when there are none.</returns>
+    internal TrialRecord WithParams(IEnumerable<(string Name, double InternalValue, Distribution Distribution)> parameters)
+    {
+        Dictionary<string, object?>? external = null;
+        Dictionary<string, double>? internalValues = null;
+        Dictionary<string, Distribution>? distributions = null;
+        foreach (var (name, value, distribution) in parameters)
+        {
+            external ??= new Dictionary<string, object?>(Params, StringComparer.Ordinal);
+            internalValues ??= new Dictionary<string, double>(InternalParams, StringComparer.Ordinal);
+            distributions ??= new Dictionary<string, Distribution>(Distributions, StringComparer.Ordinal);
+            external[name] = distribution.ToExternal(value);
+            internalValues[name] = value;
+            distributions[name] = distribution;
+        }
+
+        return external is null ? this : this with { Params = external, InternalParams = internalValues!, Distributions = distributions! };
+    }
+
     /// <summary>
     /// The values reported at <paramref name="step"/>: the vector of
     /// <see cref="Trial.Report(IReadOnlyList{double}, long)"/> in a multi-objective study, otherwise the

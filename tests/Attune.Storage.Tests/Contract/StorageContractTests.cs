@@ -183,11 +183,53 @@ public abstract partial class StorageContractTests : IDisposable
         var studyId = storage.CreateStudy("s", [StudyDirection.Minimize]);
         var first = storage.CreateTrial(studyId);
         storage.SetTrialParam(first.TrialId, "x", 0.5, new FloatDistribution(0, 1));
+
+        // A running trial's parameters may wait for the writer's next write or read of the study's trials.
+        storage.GetAllTrials(studyId);
         var second = Target.Open().CreateTrial(studyId);
 
         Assert.Throws<ArgumentException>(() => Target.Open().SetTrialParam(second.TrialId, "x", 1, new IntDistribution(0, 3)));
-        Target.Open().SetTrialParam(second.TrialId, "x", 2.5, new FloatDistribution(0, 5));
+        using (var other = Target.Open())
+        {
+            other.SetTrialParam(second.TrialId, "x", 2.5, new FloatDistribution(0, 5));
+        }
+
         Assert.Equal(2.5, storage.GetTrial(second.TrialId).Params["x"]);
+    }
+
+    [Fact]
+    public void Parameters_are_read_back_at_once_here_and_by_others_once_the_trial_is_written_again()
+    {
+        if (Target is null)
+        {
+            return;
+        }
+
+        using var writer = Target.Open();
+        using var reader = Target.Open();
+        var studyId = writer.CreateStudy("p", [StudyDirection.Minimize]);
+        var first = writer.CreateTrial(studyId);
+        writer.SetTrialParam(first.TrialId, "x", 0.5, new FloatDistribution(0, 1));
+        writer.SetTrialStateValues(first.TrialId, TrialState.Complete, [1.0]);
+
+        // Parameters may wait for the trial's next write; the running trial itself is visible at once.
+        var running = writer.CreateTrial(studyId);
+        writer.SetTrialParam(running.TrialId, "x", 0.25, new FloatDistribution(0, 1));
+        writer.SetTrialParam(running.TrialId, "k", 3, new IntDistribution(0, 9));
+        Assert.Equal(TrialState.Running, reader.GetTrial(running.TrialId).State);
+        Assert.Equal(0.25, writer.GetTrial(running.TrialId).Params["x"]);
+        Assert.Equal(3, writer.GetTrial(running.TrialId).Params["k"]);
+        Assert.Equal(0.25, writer.GetAllTrials(studyId)[running.Number].Params["x"]);
+        Assert.Equal(3, reader.GetTrial(running.TrialId).Params["k"]);
+
+        var last = writer.CreateTrial(studyId);
+        writer.SetTrialParam(last.TrialId, "x", 0.75, new FloatDistribution(0, 1));
+        writer.SetTrialParam(last.TrialId, "k", 5, new IntDistribution(0, 9));
+        writer.SetTrialStateValues(last.TrialId, TrialState.Complete, [2.0]);
+        var read = reader.GetAllTrials(studyId)[last.Number];
+        Assert.Equal(TrialState.Complete, read.State);
+        Assert.Equal(new Dictionary<string, double> { ["x"] = 0.75, ["k"] = 5 }, read.InternalParams);
+        Assert.Equal(writer.GetTrial(last.TrialId).Distributions, read.Distributions);
     }
 
     [Fact]

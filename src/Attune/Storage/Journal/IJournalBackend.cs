@@ -49,4 +49,26 @@ public interface IJournalBackend : IDisposable
     /// <returns>What <paramref name="action"/> returned.</returns>
     /// <exception cref="ObjectDisposedException">The backend is disposed.</exception>
     T RunExclusive<T>(Func<T> action);
+
+    /// <summary>
+    /// Appends <paramref name="lines"/> as <see cref="AppendLines"/> does, without any check against the log, then
+    /// reads from <paramref name="position"/>: the lines another writer added since that position and these.
+    /// </summary>
+    /// <param name="lines">UTF-8 JSON texts, without line breaks.</param>
+    /// <param name="commit">Whether the lines commit a result (see <see cref="AppendLines"/>).</param>
+    /// <param name="position">Where the caller's last read ended: 0, or a <see cref="JournalReadResult.NextPosition"/>.</param>
+    /// <returns>As <see cref="ReadLines(long)"/> from <paramref name="position"/>: possibly a bounded chunk, to be
+    /// continued with <see cref="ReadLines(long)"/> unless <see cref="JournalReadResult.AtEnd"/>. The default
+    /// implementation calls <see cref="AppendLines"/> and then <see cref="ReadLines(long)"/>; a backend on a server
+    /// does both in one round trip.</returns>
+    /// <exception cref="ArgumentException">A line is empty or contains a line break.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">The log is read-only.</exception>
+    /// <exception cref="ObjectDisposedException">The backend is disposed.</exception>
+    JournalReadResult AppendAndRead(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit, long position)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        AppendLines(lines, commit);
+        return ReadLines(position);
+    }
 }

@@ -12,7 +12,8 @@ namespace Attune.Storage.Journal;
 /// <remarks>
 /// <para>Appends happen under the lock file <c>PATH.lock</c> (see <see cref="JournalFileBackendOptions.StaleLockAge"/>
 /// for locks left by killed processes), as one write at the end of the file; commits are flushed to disk when
-/// <see cref="JournalFileBackendOptions.Durable"/> is set, right after the lock is released.</para>
+/// <see cref="JournalFileBackendOptions.Durable"/> is set, after the lock is released: at once, or by a group commit
+/// within <see cref="JournalFileBackendOptions.FlushDelay"/>.</para>
 /// <para>Reads start at a byte offset and return only lines that end in a line break, so a line being written is
 /// never half-read. A last line without a line break, left by a writer killed mid-write, is removed by the next
 /// append (under the lock, with a logged warning): nobody has read it, every complete line before it is kept, and
@@ -27,10 +28,12 @@ public sealed class JournalFileBackend : IJournalBackend
     private readonly SafeFileHandle handle;
     private readonly bool writable;
     private readonly bool durable;
+    private readonly JournalFileFlusher flusher;
     private readonly JournalFileLock fileLock;
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private int lockDepth;
+    private long cleanEnd = -1;
     private bool flushPending;
     private volatile bool disposed;
 
@@ -38,7 +41,8 @@ public sealed class JournalFileBackend : IJournalBackend
     /// <param name="path">The journal file. Its lock file is <c>PATH.lock</c>, in the same directory.</param>
     /// <param name="options">How to write and lock; default <see cref="JournalFileBackendOptions"/>'s defaults.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="JournalFileBackendOptions.StaleLockAge"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="JournalFileBackendOptions.StaleLockAge"/> is not positive, or
+    /// <see cref="JournalFileBackendOptions.FlushDelay"/> is negative.</exception>
     /// <exception cref="IOException">The file cannot be opened or created (e.g. its directory does not exist).</exception>
     /// <exception cref="UnauthorizedAccessException">The file can be neither written nor read.</exception>
     /// <remarks>A file that can be read but not written opens read-only: reads work, appends throw.</remarks>
@@ -50,6 +54,12 @@ public sealed class JournalFileBackend : IJournalBackend
         {
             throw new ArgumentOutOfRangeException(
                 nameof(options), options.StaleLockAge, "JournalFileBackendOptions.StaleLockAge must be positive.");
+        }
+
+        if (options.FlushDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.FlushDelay, "JournalFileBackendOptions.FlushDelay must not be negative.");
         }
 
         Path = System.IO.Path.GetFullPath(path);
@@ -65,6 +75,8 @@ public sealed class JournalFileBackend : IJournalBackend
         {
             handle = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
+
+        flusher = new JournalFileFlusher(() => RandomAccess.FlushToDisk(handle), options.FlushDelay, options.TimeProvider ?? TimeProvider.System, Path, logger);
     }
 
     /// <summary>The journal file's full path.</summary>
@@ -81,7 +93,7 @@ public sealed class JournalFileBackend : IJournalBackend
         var length = RandomAccess.GetLength(handle);
         if (length <= position)
         {
-            return new JournalReadResult([], position);
+            return new JournalReadResult([], position, AtEnd: true);
         }
 
         var available = length - position;
@@ -93,13 +105,13 @@ public sealed class JournalFileBackend : IJournalBackend
             var end = buffer.AsSpan(0, read).LastIndexOf(LineBreak);
             if (end >= 0)
             {
-                return new JournalReadResult(SplitLines(buffer, end), position + end + 1);
+                return new JournalReadResult(SplitLines(buffer, end), position + end + 1, AtEnd: read == available);
             }
 
             if (read < size || size >= available || size >= Array.MaxLength)
             {
                 // Only an incomplete line: one being written now, or torn.
-                return new JournalReadResult([], position);
+                return new JournalReadResult([], position, AtEnd: true);
             }
 
             // One line longer than the buffer.
@@ -108,7 +120,35 @@ public sealed class JournalFileBackend : IJournalBackend
     }
 
     /// <inheritdoc/>
-    public void AppendLines(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit)
+    public void AppendLines(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit) => Append(lines, commit);
+
+    /// <inheritdoc/>
+    /// <remarks>When no other writer appended since <paramref name="position"/>, the lines just written are returned
+    /// without reading the file; otherwise the file is read from there to the end of these lines.</remarks>
+    public JournalReadResult AppendAndRead(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit, long position)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        var (offset, end) = Append(lines, commit);
+        if (offset == position)
+        {
+            return new JournalReadResult(lines, end, AtEnd: true);
+        }
+
+        if (offset < position || end == offset)
+        {
+            return ReadLines(position);
+        }
+
+        var buffer = GC.AllocateUninitializedArray<byte>(checked((int)(end - position)));
+        var read = ReadAt(buffer, position);
+        var last = buffer.AsSpan(0, read).LastIndexOf(LineBreak);
+        return last < 0
+            ? new JournalReadResult([], position, AtEnd: true)
+            : new JournalReadResult(SplitLines(buffer, last), position + last + 1, AtEnd: true);
+    }
+
+    /// <summary>Appends under the lock; returns where the lines were written and where they end.</summary>
+    private (long Offset, long End) Append(IReadOnlyList<ReadOnlyMemory<byte>> lines, bool commit)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -131,7 +171,7 @@ public sealed class JournalFileBackend : IJournalBackend
 
         if (total == 0)
         {
-            return;
+            return (-1, -1);
         }
 
         var bytes = new byte[total];
@@ -143,11 +183,11 @@ public sealed class JournalFileBackend : IJournalBackend
             bytes[offset++] = LineBreak;
         }
 
-        RunExclusive(() =>
+        return RunExclusive(() =>
         {
-            Append(bytes);
+            var at = Append(bytes);
             flushPending |= commit && durable;
-            return true;
+            return (at, at + bytes.Length);
         });
     }
 
@@ -190,14 +230,14 @@ public sealed class JournalFileBackend : IJournalBackend
             if (flushPending)
             {
                 flushPending = false;
-                RandomAccess.FlushToDisk(handle);
+                flusher.Committed();
             }
 
             return result;
         }
     }
 
-    /// <summary>Closes the file. A lock this backend holds is released by the call that took it.</summary>
+    /// <summary>Flushes commits still waiting for a group commit, then closes the file. A lock this backend holds is released by the call that took it.</summary>
     public void Dispose()
     {
         lock (gate)
@@ -208,6 +248,7 @@ public sealed class JournalFileBackend : IJournalBackend
             }
 
             disposed = true;
+            flusher.Dispose();
             handle.Dispose();
         }
     }
@@ -244,10 +285,14 @@ public sealed class JournalFileBackend : IJournalBackend
     }
 
     /// <summary>Writes <paramref name="bytes"/> at the end of the file; the caller holds the lock.</summary>
-    private void Append(byte[] bytes)
+    /// <returns>Where they were written.</returns>
+    private long Append(byte[] bytes)
     {
         var length = RandomAccess.GetLength(handle);
-        if (length > 0)
+
+        // A file still as long as after this backend's last append ends in that append's line break: writes only
+        // append whole lines under the lock, and a torn line left meanwhile would make it longer.
+        if (length > 0 && length != cleanEnd)
         {
             Span<byte> last = stackalloc byte[1];
             if (ReadAt(last, length - 1) == 1 && last[0] != LineBreak)
@@ -259,6 +304,8 @@ public sealed class JournalFileBackend : IJournalBackend
         // .NET opens no file with O_APPEND, so the end is found under the lock, which every writer (Attune and
         // Optuna alike) holds while it appends.
         RandomAccess.Write(handle, bytes, length);
+        cleanEnd = length + bytes.Length;
+        return length;
     }
 
     /// <summary>Cuts the file after its last line break, removing a line a killed writer left incomplete.</summary>

@@ -16,4 +16,10 @@ internal static partial class JournalLog
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Journal '{Path}': took over the stale lock file '{LockPath}', last modified {Age} ago and held by no live process.")]
     public static partial void StaleLockTakenOver(ILogger logger, string path, string lockPath, string age);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "Journal '{Path}': flushing commits to the disk failed; they are written but may not survive a crash of the machine.")]
+    public static partial void FlushFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Journal: {Count} buffered parameter line(s) could not be appended when the storage was closed.")]
+    public static partial void PendingLost(ILogger logger, int count, Exception exception);
 }

@@ -18,11 +18,33 @@ namespace Attune.Storage.Journal;
 /// </list>
 /// Lines that are not JSON are skipped with a warning; Optuna would stop reading at them.
 /// </summary>
-internal sealed class JournalReplayer(StorageModel model, TimeZoneInfo zone, ILogger logger)
+/// <param name="model">The model to apply lines to.</param>
+/// <param name="zone">The time zone of the journal's naive timestamps.</param>
+/// <param name="logger">Where skipped and ignored lines are logged.</param>
+/// <param name="ownWorkerPrefix">The worker id prefix of the storage that replays (see <see cref="JournalOpWriter"/>):
+/// the trials created by its own lines are tracked in <see cref="LastOwnTrialId"/>.</param>
+internal sealed class JournalReplayer(StorageModel model, TimeZoneInfo zone, ILogger logger, string ownWorkerPrefix)
 {
     private const int DistributionCacheLimit = 4096;
 
+    private readonly string ownWorker = ownWorkerPrefix + "-";
+
     private readonly Dictionary<string, Distribution> distributionCache = new(StringComparer.Ordinal);
+
+    /// <summary>The id of the last trial created by a line of the replaying storage; <see langword="null"/> before the first.</summary>
+    public int? LastOwnTrialId { get; private set; }
+
+    /// <summary>Why the last line of the replaying storage had no effect; <see langword="null"/> when it was applied.</summary>
+    public string? LastOwnIgnored { get; private set; }
+
+    /// <summary>
+    /// Why lines of the replaying storage that set parameters were ignored for an incompatible distribution, since the
+    /// caller last cleared the list. (A parameter of a trial that another worker finished first is ignored too, and
+    /// not listed: that trial's own operations report it.)
+    /// </summary>
+    public List<string> OwnIgnoredParams { get; } = [];
+
+    private bool applyingOwn;
 
     /// <summary>Applies one line; never throws: a line that cannot be applied is skipped with a warning.</summary>
     /// <param name="line">The UTF-8 JSON text.</param>
@@ -43,6 +65,8 @@ internal sealed class JournalReplayer(StorageModel model, TimeZoneInfo zone, ILo
         }
 
         var code = -1;
+        var own = op.TryGetValue("worker_id", out var worker) && worker is string id && id.StartsWith(ownWorker, StringComparison.Ordinal);
+        applyingOwn = own;
         try
         {
             code = (int)Integer(op, "op_code");
@@ -64,9 +88,19 @@ internal sealed class JournalReplayer(StorageModel model, TimeZoneInfo zone, ILo
             {
                 JournalLog.OperationIgnored(logger, code, index, position, ignored);
             }
+
+            if (own)
+            {
+                LastOwnIgnored = ignored;
+            }
         }
         catch (Exception e)
         {
+            if (own)
+            {
+                LastOwnIgnored = $"{e.GetType().Name}: {e.Message}";
+            }
+
             // Whatever goes wrong stays with this line: the read position moves past the whole batch, so a line
             // that threw must count as skipped, or the lines before it would be applied twice.
             JournalLog.LineSkipped(logger, index, position, $"operation {code} cannot be applied ({e.GetType().Name}: {e.Message}).");
@@ -194,7 +228,12 @@ internal sealed class JournalReplayer(StorageModel model, TimeZoneInfo zone, ILo
             StartedAt = startedAt,
             CompletedAt = completedAt,
         };
-        model.CreateTrial(studyId, template, default, checkDistributions: false);
+        var created = model.CreateTrial(studyId, template, default, checkDistributions: false);
+        if (op.TryGetValue("worker_id", out var worker) && worker is string id && id.StartsWith(ownWorker, StringComparison.Ordinal))
+        {
+            LastOwnTrialId = created.TrialId;
+        }
+
         return null;
     }
 
@@ -215,6 +254,11 @@ internal sealed class JournalReplayer(StorageModel model, TimeZoneInfo zone, ILo
         }
         catch (ArgumentException e)
         {
+            if (applyingOwn)
+            {
+                OwnIgnoredParams.Add(e.Message);
+            }
+
             return e.Message;
         }
 

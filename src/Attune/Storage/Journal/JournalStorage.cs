@@ -11,9 +11,21 @@ namespace Attune.Storage.Journal;
 /// only what was appended since its last read.
 /// </summary>
 /// <remarks>
-/// <para>Each write takes the backend's exclusive lock, replays what other processes appended, checks the operation
-/// against that (a free study name, a trial still waiting or running, a compatible distribution), appends one line
-/// and replays it. Reads replay what is new without taking the lock. Thread-safe.</para>
+/// <para>A write whose check depends on the latest state (a free study name, a trial still waiting, an enqueued
+/// trial's distributions) takes the backend's exclusive lock, replays what other processes appended, checks, appends
+/// and replays its line. The frequent writes (a new trial, a finished trial, intermediate values, attributes,
+/// heartbeats) are checked against this process's replay, appended without the check-then-append cycle and replayed
+/// with whatever other processes appended: Optuna's replay rules decide them the same way in every process (a change
+/// to a trial another worker finished first is ignored), and the storage reports the outcome its line had, e.g. an
+/// <see cref="InvalidOperationException"/> when the trial was finished elsewhere first. Reads replay what is new
+/// without taking the lock. Thread-safe.</para>
+/// <para>Parameters (<see cref="SetTrialParam"/>) are buffered and appended together with this storage's next line,
+/// usually the trial's final state, so a trial costs two appends (its creation and its end) however many parameters
+/// it has. A read of a trial includes its buffered parameters and a read of a study's trials appends them first, so
+/// this process always reads what it wrote; other processes see a running trial's parameters from this process's
+/// next append on. A process killed mid-trial leaves
+/// its trial running (its creation is appended at once), without the parameters it had not appended yet; a heartbeat
+/// (see <see cref="RecordHeartbeat"/>) appends them too and lets another worker fail the trial.</para>
 /// <para>Attune writes only what Optuna 3.1 writes (operation codes, keys, state and direction numbers, distribution
 /// JSON, naive local timestamps), and replays with Optuna's rules, so both assign the same ids and numbers and see
 /// the same trials in one file.</para>
@@ -28,7 +40,10 @@ public sealed class JournalStorage : IStorage
     private readonly JournalReplayer replayer;
     private readonly JournalOpWriter ops;
     private readonly TimeProvider time;
+    private readonly ILogger logger;
     private readonly Lock gate = new();
+    private readonly List<ReadOnlyMemory<byte>> pending = [];
+    private readonly List<(int TrialId, int StudyId, string Name, double Value, Distribution Distribution)> pendingParams = [];
     private long position;
     private bool disposed;
 
@@ -43,9 +58,10 @@ public sealed class JournalStorage : IStorage
         options ??= new JournalStorageOptions();
         this.backend = backend;
         time = options.TimeProvider ?? TimeProvider.System;
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<JournalStorage>();
-        replayer = new JournalReplayer(model, time.LocalTimeZone, logger);
-        ops = new JournalOpWriter(Guid.NewGuid().ToString(), time.LocalTimeZone);
+        logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<JournalStorage>();
+        var worker = Guid.NewGuid().ToString();
+        replayer = new JournalReplayer(model, time.LocalTimeZone, logger, worker);
+        ops = new JournalOpWriter(worker, time.LocalTimeZone);
         lock (gate)
         {
             Sync();
@@ -153,27 +169,51 @@ public sealed class JournalStorage : IStorage
             line = ops.CreateTrial(studyId, template, internalParams);
         }
 
+        if (template is null)
+        {
+            // Its id is what the replay gives the line; a fresh running trial is lost with its worker anyway.
+            lock (gate)
+            {
+                ObjectDisposedException.ThrowIf(disposed, this);
+                Known(() => model.CheckCreateTrial(studyId, null));
+                Log(line, commit: false, ignored =>
+                {
+                    model.CheckCreateTrial(studyId, null);
+                    Verify(false, $"the creation of a trial in study {studyId} ({ignored})");
+                });
+                return model.GetTrial(replayer.LastOwnTrialId!.Value);
+            }
+        }
+
         return Write(() =>
         {
             model.CheckCreateTrial(studyId, template);
             var id = model.NextTrialId;
 
-            // A fresh running trial is lost with its worker anyway; an enqueued or added one is a result.
-            Append(line, commit: template is not null);
+            // An enqueued or added trial is a result.
+            Append(line, commit: true);
             Verify(model.TrialExists(id), $"the creation of a trial in study {studyId}");
             return model.GetTrial(id);
         });
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Looks for a waiting trial in this process's replay without reading the log first: the replay is brought up to
+    /// date by every append and read of this storage (a worker's previous trial ended with one), so a trial another
+    /// process enqueued is taken from this storage's next append on. Taking it checks the latest log.
+    /// </remarks>
     /// <exception cref="StudyNotFoundException">No such study.</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
     public TrialRecord? PopWaitingTrial(int studyId)
     {
-        // Without a waiting trial in the replay there is nothing to take: answer without the lock.
-        if (Read(() => model.OldestWaitingTrialId(studyId)) is null)
+        lock (gate)
         {
-            return null;
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (Known(() => model.OldestWaitingTrialId(studyId)) is null)
+            {
+                return null;
+            }
         }
 
         return Write(() =>
@@ -190,6 +230,8 @@ public sealed class JournalStorage : IStorage
     }
 
     /// <inheritdoc/>
+    /// <remarks>Checked against this process's replay and buffered: the line is appended with this storage's next
+    /// append, or before its next read of a study's trials, or when it is disposed (see the class remarks).</remarks>
     /// <exception cref="KeyNotFoundException">No such trial.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="internalValue"/> is not a value of <paramref name="distribution"/> (a categorical index out of range).</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
@@ -199,13 +241,23 @@ public sealed class JournalStorage : IStorage
         ArgumentNullException.ThrowIfNull(distribution);
         distribution.ToExternal(internalValue);
         var line = ops.SetTrialParam(trialId, name, internalValue, distribution);
-        Write(() =>
+        lock (gate)
         {
-            model.CheckUpdatable(trialId);
+            ObjectDisposedException.ThrowIf(disposed, this);
+            Known(() => model.CheckUpdatable(trialId));
             model.CheckParam(trialId, name, distribution);
-            Append(line, commit: false);
-            return true;
-        });
+            var studyId = model.GetTrialStudyId(trialId);
+            foreach (var (_, otherStudy, otherName, _, other) in pendingParams)
+            {
+                if (otherStudy == studyId && otherName == name)
+                {
+                    other.EnsureCompatibleWith(name, distribution);
+                }
+            }
+
+            pending.Add(line);
+            pendingParams.Add((trialId, studyId, name, internalValue, distribution));
+        }
     }
 
     /// <inheritdoc/>
@@ -220,6 +272,22 @@ public sealed class JournalStorage : IStorage
         }
 
         var line = ops.SetTrialStateValues(trialId, state, values, time.GetUtcNow());
+        if (state.IsFinished())
+        {
+            lock (gate)
+            {
+                ObjectDisposedException.ThrowIf(disposed, this);
+                Known(() => model.CheckUpdatable(trialId));
+                Log(line, commit: true, ignored =>
+                {
+                    // Another worker finished the trial first.
+                    model.CheckUpdatable(trialId);
+                    Verify(false, $"the state change of trial {trialId} ({ignored})");
+                });
+                return true;
+            }
+        }
+
         return Write(() =>
         {
             if (state == TrialState.Running)
@@ -278,16 +346,14 @@ public sealed class JournalStorage : IStorage
     public void RecordHeartbeat(int trialId)
     {
         var line = ops.SetTrialAttr(system: true, trialId, HeartbeatKey, FormatHeartbeat(time.GetUtcNow()));
-        Write(() =>
+        lock (gate)
         {
-            if (model.GetTrialState(trialId) != TrialState.Running)
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (Known(() => model.GetTrialState(trialId)) == TrialState.Running)
             {
-                return false;
+                Log(line, commit: false, onIgnored: null);
             }
-
-            Append(line, commit: false);
-            return true;
-        });
+        }
     }
 
     /// <inheritdoc/>
@@ -316,14 +382,38 @@ public sealed class JournalStorage : IStorage
 
     /// <inheritdoc/>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
-    public TrialRecord GetTrial(int trialId) => Read(() => model.GetTrial(trialId));
+    /// <remarks>A trial this process has already read as finished is answered from the replay without reading the log:
+    /// a finished trial does not change. A running trial's buffered parameters are part of the answer, still buffered.</remarks>
+    public TrialRecord GetTrial(int trialId)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (model.TrialExists(trialId) && model.GetTrialState(trialId).IsFinished())
+            {
+                return model.GetTrial(trialId);
+            }
+
+            Sync();
+            return model.GetTrial(trialId).WithParams(
+                pendingParams.Where(p => p.TrialId == trialId).Select(p => (p.Name, p.Value, p.Distribution)));
+        }
+    }
 
     /// <inheritdoc/>
     /// <exception cref="StudyNotFoundException">No such study.</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
-    public IReadOnlyList<TrialRecord> GetAllTrials(int studyId) => Read(() => model.GetAllTrials(studyId));
+    public IReadOnlyList<TrialRecord> GetAllTrials(int studyId)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            SyncWithPending();
+            return model.GetAllTrials(studyId);
+        }
+    }
 
-    /// <summary>Closes the backend.</summary>
+    /// <summary>Appends the parameters still buffered (see the class remarks), then closes the backend.</summary>
     public void Dispose()
     {
         lock (gate)
@@ -334,7 +424,21 @@ public sealed class JournalStorage : IStorage
             }
 
             disposed = true;
-            backend.Dispose();
+            try
+            {
+                if (pending.Count > 0)
+                {
+                    Log(null, commit: false, onIgnored: null);
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or UnauthorizedAccessException or ArgumentException)
+            {
+                JournalLog.PendingLost(logger, pending.Count, e);
+            }
+            finally
+            {
+                backend.Dispose();
+            }
         }
     }
 
@@ -362,13 +466,43 @@ public sealed class JournalStorage : IStorage
         });
     }
 
-    private void UpdateTrial(int trialId, byte[] line) =>
-        Write(() =>
+    private void UpdateTrial(int trialId, byte[] line)
+    {
+        lock (gate)
         {
-            model.CheckUpdatable(trialId);
-            Append(line, commit: false);
-            return true;
-        });
+            ObjectDisposedException.ThrowIf(disposed, this);
+            Known(() => model.CheckUpdatable(trialId));
+            Log(line, commit: false, ignored =>
+            {
+                model.CheckUpdatable(trialId);
+                Verify(false, $"the change of trial {trialId} ({ignored})");
+            });
+        }
+    }
+
+    /// <summary>
+    /// Runs a check against this process's replay, replaying what is new first only when the replay does not know the
+    /// study or trial yet (created by another process): what the replay knows can only have moved on to a finished
+    /// state, which the append's own replay reports.
+    /// </summary>
+    private T Known<T>(Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (KeyNotFoundException)
+        {
+            Sync();
+            return check();
+        }
+    }
+
+    private void Known(Action check) => Known(() =>
+    {
+        check();
+        return true;
+    });
 
     private T Read<T>(Func<T> read)
     {
@@ -399,27 +533,89 @@ public sealed class JournalStorage : IStorage
     /// <param name="commit">Whether it commits a result that must survive a machine crash (see <see cref="IJournalBackend.AppendLines"/>).</param>
     private void Append(byte[] line, bool commit)
     {
-        backend.AppendLines([line], commit);
+        replayer.OwnIgnoredParams.Clear();
+        backend.AppendLines(WithPending(line), commit);
+        ClearPending();
         Sync();
+        ThrowIfParamsIgnored();
+    }
+
+    /// <summary>
+    /// Appends the buffered parameters and <paramref name="line"/> (when given) without the check-then-append cycle,
+    /// and replays through them; the caller holds <see cref="gate"/>.
+    /// </summary>
+    /// <param name="line">The operation, or <see langword="null"/> to append only the buffered parameters.</param>
+    /// <param name="commit">Whether it commits a result (see <see cref="IJournalBackend.AppendLines"/>).</param>
+    /// <param name="onIgnored">Called with the reason when the replay ignored <paramref name="line"/> (something another
+    /// process appended first made it moot); it throws what the operation reports then.</param>
+    /// <exception cref="ArgumentException">A buffered parameter was ignored by the replay (another process gave its
+    /// name an incompatible distribution first).</exception>
+    private void Log(byte[]? line, bool commit, Action<string>? onIgnored)
+    {
+        replayer.OwnIgnoredParams.Clear();
+        var read = backend.AppendAndRead(line is null ? [.. pending] : WithPending(line), commit, position);
+        ClearPending();
+        if (!Replay(read))
+        {
+            Sync();
+        }
+
+        if (line is not null && replayer.LastOwnIgnored is { } reason)
+        {
+            onIgnored?.Invoke(reason);
+        }
+
+        ThrowIfParamsIgnored();
+    }
+
+    private void ThrowIfParamsIgnored()
+    {
+        if (replayer.OwnIgnoredParams.Count > 0)
+        {
+            throw new ArgumentException(
+                $"The journal did not record parameter(s) suggested in this process: {string.Join(" ", replayer.OwnIgnoredParams)}");
+        }
+    }
+
+    private IReadOnlyList<ReadOnlyMemory<byte>> WithPending(byte[] line) => pending.Count == 0 ? [line] : [.. pending, line];
+
+    private void ClearPending()
+    {
+        pending.Clear();
+        pendingParams.Clear();
+    }
+
+    /// <summary>Replays what is new, after appending buffered parameters: what a read of trials needs.</summary>
+    private void SyncWithPending()
+    {
+        if (pending.Count > 0)
+        {
+            Log(null, commit: false, onIgnored: null);
+        }
+        else
+        {
+            Sync();
+        }
     }
 
     /// <summary>Replays every line appended since the last read.</summary>
     private void Sync()
     {
-        while (true)
+        while (!Replay(backend.ReadLines(position)))
         {
-            var read = backend.ReadLines(position);
-            var lines = read.Lines;
-            for (var i = 0; i < lines.Count; i++)
-            {
-                replayer.Apply(lines[i].Span, i, position);
-            }
-
-            position = read.NextPosition;
-            if (lines.Count == 0)
-            {
-                return;
-            }
         }
+    }
+
+    /// <summary>Applies a read's lines; returns whether the log was read to its end.</summary>
+    private bool Replay(JournalReadResult read)
+    {
+        var lines = read.Lines;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            replayer.Apply(lines[i].Span, i, position);
+        }
+
+        position = read.NextPosition;
+        return read.AtEnd || lines.Count == 0;
     }
 }
