@@ -14,6 +14,9 @@ internal static partial class RelationalLog
     [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "{Database}: the connection was lost while committing; the commit {Outcome}.")]
     public static partial void CommitResolved(ILogger logger, string database, string outcome);
 
+    [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "{Database}: writing the buffered parameters of trial {TrialId} after their delay failed; they go with the trial's next write.")]
+    public static partial void DeferredParamsFailed(ILogger logger, string database, int trialId, Exception exception);
+
     [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "{Database}: the buffered parameters of trial {TrialId} could not be written when the storage was closed.")]
     public static partial void PendingLost(ILogger logger, string database, int trialId, Exception exception);
 }

@@ -3,9 +3,9 @@ namespace Attune.Storage.Relational;
 /// <summary>
 /// Buffered parameters: a parameter of a trial this storage created or took, whose distribution the storage has
 /// already checked for the study, is written with the trial's next write transaction (usually the one that finishes
-/// it) instead of a transaction of its own. A read of the trial includes them, and a read of its study's trials writes
-/// them first, so this process always reads what it suggested; other processes see them from the trial's next write
-/// on. A worker killed mid-trial leaves the trial running without the parameters it had not written yet.
+/// it) instead of a transaction of its own, or in one of their own when <see cref="RelationalStorageOptions.ParameterWriteDelay"/>
+/// ends first. A read of the trial includes them, and a read of its study's trials writes them first, so this process
+/// always reads what it suggested; other processes see them from the trial's next write or the end of the delay on. A worker killed mid-trial leaves the trial running without the parameters it had not written yet.
 /// </summary>
 public sealed partial class RelationalStorage
 {
@@ -44,6 +44,27 @@ public sealed partial class RelationalStorage
             catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
             {
                 // Finished elsewhere (failed as stale) or deleted: the trial's own next write reports it.
+            }
+        }
+    }
+
+    /// <summary>Writes every buffered parameter when its delay ends (a timer thread); a failure is logged, and the
+    /// parameters stay buffered for the trial's next write.</summary>
+    private void WriteDeferredParams()
+    {
+        foreach (var trialId in pending.Trials(null))
+        {
+            try
+            {
+                WritePending(trialId);
+            }
+            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+            {
+                // Finished elsewhere (failed as stale) or deleted: the trial's own next write reports it.
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or IOException or ObjectDisposedException or ArgumentException)
+            {
+                RelationalLog.DeferredParamsFailed(logger, dialect.DisplayName, trialId, e);
             }
         }
     }

@@ -130,8 +130,8 @@ public sealed partial class RelationalStorage
     /// <inheritdoc/>
     /// <remarks>For a trial this storage created or took, and a name whose distribution it already checked for the
     /// study, the parameter is checked at once and written with the trial's next write transaction (usually the one
-    /// that finishes it), or before a read of its study's trials, or when the storage is disposed; a read of the trial
-    /// includes it meanwhile.</remarks>
+    /// that finishes it), or before a read of its study's trials, or when <see cref="RelationalStorageOptions.ParameterWriteDelay"/>
+    /// ends, or when the storage is disposed; a read of the trial includes it meanwhile.</remarks>
     /// <exception cref="KeyNotFoundException">No such trial.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="internalValue"/> is not a value of <paramref name="distribution"/>.</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
@@ -142,11 +142,13 @@ public sealed partial class RelationalStorage
         distribution.ToExternal(internalValue);
         ThrowIfDisposed();
         var json = OptunaDistributionJson.ToJson(distribution);
-        if (runningHere.TryGetValue(trialId, out var runningStudy) && paramDistributions.TryGetValue((runningStudy, name), out var known))
+        if (!writeParamsAtOnce && runningHere.TryGetValue(trialId, out var runningStudy) && paramDistributions.TryGetValue((runningStudy, name), out var known))
         {
-            // A trial of this storage, and a name whose distribution is known: checked here, written with the trial's next write.
+            // A trial of this storage, and a name whose distribution is known: checked here, written with the trial's
+            // next write or when the delay ends.
             known.EnsureCompatibleWith(name, distribution);
             pending.Add(trialId, runningStudy, new PendingParam(name, internalValue, distribution, json));
+            deferredParams.Arm();
             return;
         }
 

@@ -37,6 +37,8 @@ public sealed partial class RelationalStorage : IStorage
     private readonly ConcurrentDictionary<(int StudyId, string Name), Distribution> paramDistributions = new();
     private readonly ConcurrentDictionary<int, int> runningHere = new();
     private readonly PendingParams pending = new();
+    private readonly DeferredWrite deferredParams;
+    private readonly bool writeParamsAtOnce;
     private readonly Lock[] trialWriteLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
     private readonly ILogger logger;
     private int disposed;
@@ -45,7 +47,8 @@ public sealed partial class RelationalStorage : IStorage
     /// <param name="dialect">The database; the storage owns it and disposes it.</param>
     /// <param name="options">Clock, logging and retries; default <see cref="RelationalStorageOptions"/>'s defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dialect"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="RelationalStorageOptions.RetryTimeout"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="RelationalStorageOptions.RetryTimeout"/> is negative, or
+    /// <see cref="RelationalStorageOptions.ParameterWriteDelay"/> is negative and not infinite.</exception>
     /// <exception cref="InvalidOperationException">The database holds a schema Attune does not read.</exception>
     /// <exception cref="TimeoutException">The database could not be reached within <see cref="RelationalStorageOptions.RetryTimeout"/>.</exception>
     public RelationalStorage(SqlDialect dialect, RelationalStorageOptions? options = null)
@@ -53,8 +56,11 @@ public sealed partial class RelationalStorage : IStorage
         ArgumentNullException.ThrowIfNull(dialect);
         options ??= new RelationalStorageOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryTimeout, TimeSpan.Zero, nameof(options));
+        DeferredWrite.Validate(options.ParameterWriteDelay, nameof(options.ParameterWriteDelay));
         this.dialect = dialect;
         time = options.TimeProvider ?? TimeProvider.System;
+        writeParamsAtOnce = options.ParameterWriteDelay == TimeSpan.Zero;
+        deferredParams = new DeferredWrite(time, options.ParameterWriteDelay, WriteDeferredParams);
         zone = time.LocalTimeZone;
         logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RelationalStorage>();
         executor = new SqlExecutor(dialect, options.RetryTimeout, logger);
@@ -216,6 +222,7 @@ public sealed partial class RelationalStorage : IStorage
             return;
         }
 
+        deferredParams.Dispose();
         foreach (var trialId in pending.Trials(null))
         {
             try

@@ -22,4 +22,14 @@ public sealed record RelationalStorageOptions
     /// </summary>
     /// <value>Default 2 minutes.</value>
     public TimeSpan RetryTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a suggested parameter may wait in this process before it is written in a transaction of its own. Until
+    /// then it waits to go with the trial's next write (usually its end), which saves a transaction per parameter;
+    /// other processes see a running trial's parameters at the latest this long after they were suggested, which
+    /// parallel samplers need (TPE's constant liar counts the running trials' parameters). <see cref="TimeSpan.Zero"/>
+    /// writes each parameter at once; <see cref="Timeout.InfiniteTimeSpan"/> waits for the trial's next write.
+    /// </summary>
+    /// <value>Default 100 ms. Must be zero or positive, or <see cref="Timeout.InfiniteTimeSpan"/>.</value>
+    public TimeSpan ParameterWriteDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 }

@@ -20,6 +20,9 @@ internal static partial class JournalLog
     [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "Journal '{Path}': flushing commits to the disk failed; they are written but may not survive a crash of the machine.")]
     public static partial void FlushFailed(ILogger logger, string path, Exception exception);
 
+    [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "Journal: appending buffered parameters after their delay failed; they go with the next line.")]
+    public static partial void DeferredParamsFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Journal: {Count} buffered parameter line(s) could not be appended when the storage was closed.")]
     public static partial void PendingLost(ILogger logger, int count, Exception exception);
 }

@@ -23,7 +23,8 @@ namespace Attune.Storage.Journal;
 /// usually the trial's final state, so a trial costs two appends (its creation and its end) however many parameters
 /// it has. A read of a trial includes its buffered parameters and a read of a study's trials appends them first, so
 /// this process always reads what it wrote; other processes see a running trial's parameters from this process's
-/// next append on. A process killed mid-trial leaves
+/// next append on, and at the latest <see cref="JournalStorageOptions.ParameterWriteDelay"/> after they were suggested,
+/// when a timer appends them on their own. A process killed mid-trial leaves
 /// its trial running (its creation is appended at once), without the parameters it had not appended yet; a heartbeat
 /// (see <see cref="RecordHeartbeat"/>) appends them too and lets another worker fail the trial.</para>
 /// <para>Attune writes only what Optuna 3.1 writes (operation codes, keys, state and direction numbers, distribution
@@ -44,21 +45,27 @@ public sealed class JournalStorage : IStorage
     private readonly Lock gate = new();
     private readonly List<ReadOnlyMemory<byte>> pending = [];
     private readonly List<(int TrialId, int StudyId, string Name, double Value, Distribution Distribution)> pendingParams = [];
+    private readonly DeferredWrite deferredParams;
+    private readonly bool writeParamsAtOnce;
     private long position;
     private bool disposed;
 
     /// <summary>Opens a journal and replays it.</summary>
     /// <param name="backend">Where the log lives, e.g. a <see cref="JournalFileBackend"/>. The storage owns it and disposes it.</param>
-    /// <param name="options">The clock and logging; default <see cref="JournalStorageOptions"/>'s defaults.</param>
+    /// <param name="options">The clock, logging and parameter write delay; default <see cref="JournalStorageOptions"/>'s defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="backend"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="JournalStorageOptions.ParameterWriteDelay"/> is negative and not infinite.</exception>
     /// <exception cref="IOException">The log cannot be read.</exception>
     public JournalStorage(IJournalBackend backend, JournalStorageOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(backend);
         options ??= new JournalStorageOptions();
         this.backend = backend;
+        DeferredWrite.Validate(options.ParameterWriteDelay, nameof(options.ParameterWriteDelay));
         time = options.TimeProvider ?? TimeProvider.System;
         logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<JournalStorage>();
+        writeParamsAtOnce = options.ParameterWriteDelay == TimeSpan.Zero;
+        deferredParams = new DeferredWrite(time, options.ParameterWriteDelay, AppendDeferredParams);
         var worker = Guid.NewGuid().ToString();
         replayer = new JournalReplayer(model, time.LocalTimeZone, logger, worker);
         ops = new JournalOpWriter(worker, time.LocalTimeZone);
@@ -231,7 +238,8 @@ public sealed class JournalStorage : IStorage
 
     /// <inheritdoc/>
     /// <remarks>Checked against this process's replay and buffered: the line is appended with this storage's next
-    /// append, or before its next read of a study's trials, or when it is disposed (see the class remarks).</remarks>
+    /// append, or before its next read of a study's trials, or when <see cref="JournalStorageOptions.ParameterWriteDelay"/>
+    /// ends, or when it is disposed (see the class remarks).</remarks>
     /// <exception cref="KeyNotFoundException">No such trial.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="internalValue"/> is not a value of <paramref name="distribution"/> (a categorical index out of range).</exception>
     /// <exception cref="ObjectDisposedException">The storage is disposed.</exception>
@@ -257,6 +265,14 @@ public sealed class JournalStorage : IStorage
 
             pending.Add(line);
             pendingParams.Add((trialId, studyId, name, internalValue, distribution));
+            if (writeParamsAtOnce)
+            {
+                Log(null, commit: false, onIgnored: null);
+            }
+            else
+            {
+                deferredParams.Arm();
+            }
         }
     }
 
@@ -424,6 +440,7 @@ public sealed class JournalStorage : IStorage
             }
 
             disposed = true;
+            deferredParams.Dispose();
             try
             {
                 if (pending.Count > 0)
@@ -583,6 +600,28 @@ public sealed class JournalStorage : IStorage
     {
         pending.Clear();
         pendingParams.Clear();
+    }
+
+    /// <summary>Appends the buffered parameters when their delay ends (a timer thread); a failure is logged, and they
+    /// stay buffered for the next line.</summary>
+    private void AppendDeferredParams()
+    {
+        lock (gate)
+        {
+            if (disposed || pending.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                Log(null, commit: false, onIgnored: null);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or UnauthorizedAccessException or ArgumentException)
+            {
+                JournalLog.DeferredParamsFailed(logger, e);
+            }
+        }
     }
 
     /// <summary>Replays what is new, after appending buffered parameters: what a read of trials needs.</summary>
