@@ -6,7 +6,7 @@ using BenchmarkDotNet.Attributes;
 namespace Attune.Benchmarks;
 
 /// <summary>
-/// The overhead of <see cref="TpeSampler"/> per trial: Ask, ten float suggestions and Tell, on an
+/// The overhead of <see cref="TpeSampler"/> per trial: Ask, <see cref="Dimensions"/> float suggestions and Tell, on an
 /// in-memory study that already holds <see cref="ExistingTrials"/> complete trials. Every iteration
 /// starts from a fresh study filled with the same trials (added with <see cref="Study.AddTrial"/>) and
 /// one warm-up trial, so the sampler's per-study cache is built outside the measurement and the study
@@ -17,11 +17,13 @@ namespace Attune.Benchmarks;
 public class TpeOverheadBenchmarks
 {
     private const int TrialsPerIteration = 20;
-    private const int Dimensions = 10;
-
-    private readonly string[] names = [.. Enumerable.Range(0, Dimensions).Select(i => $"x{i}")];
+    private string[] names = [];
     private TrialRecord[] history = [];
     private Study study = null!;
+
+    /// <summary>How many float parameters a trial suggests: 6 as Hartmann6 (the workload of Optuna's reference figures), or 10.</summary>
+    [Params(6, 10)]
+    public int Dimensions { get; set; } = 10;
 
     /// <summary>How many complete trials the study holds before the measured ones.</summary>
     [Params(100, 1_000, 10_000)]
@@ -38,6 +40,7 @@ public class TpeOverheadBenchmarks
     [GlobalSetup]
     public void GlobalSetup()
     {
+        names = [.. Enumerable.Range(0, Dimensions).Select(i => $"x{i}")];
         var random = new SeededRandom(7);
         var distribution = new FloatDistribution(-5, 5);
         var distributions = names.ToDictionary(n => n, _ => (Distribution)distribution);
