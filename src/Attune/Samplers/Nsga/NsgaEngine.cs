@@ -109,7 +109,7 @@ internal sealed class NsgaEngine
         Population? parents;
         lock (state.Gate)
         {
-            parents = state.Elite(generation - 1);
+            parents = Current(study, state, generation - 1);
         }
 
         if (parents is null)
@@ -202,6 +202,31 @@ internal sealed class NsgaEngine
 
             return state.LastClosed + 1;
         }
+    }
+
+    /// <summary>
+    /// The elite of closed generation <paramref name="generation"/>, switched to the study's record when that differs:
+    /// two workers can close a generation at once from different views, and the record the study kept (the last write)
+    /// is the one every worker must breed from. The caller holds the state's lock.
+    /// </summary>
+    private Population? Current(Study study, NsgaStudyState state, int generation)
+    {
+        var mine = state.Elite(generation);
+        if (mine is null
+            || GenerationRecord.Read(study, study.SystemAttrs, GenerationRecord.Key(populationKeyPrefix, generation)) is not { } kept
+            || kept.Elite.SequenceEqual(mine.Members.Select(i => i.Number)))
+        {
+            return mine;
+        }
+
+        if (Resolve(study, kept, study.Trials) is not { } theirs)
+        {
+            return mine;
+        }
+
+        var adopted = new Population(generation, theirs);
+        state.Replace(adopted);
+        return adopted;
     }
 
     private Population CloseGeneration(Study study, NsgaStudyState state, IReadOnlyList<TrialRecord> trials, int generation, int[] members)

@@ -79,6 +79,10 @@ internal sealed class NsgaStudyState
     /// <summary>Records the elite of the next generation to close.</summary>
     public void Close(Population elite) => closed.Add(elite);
 
+    /// <summary>Replaces the elite of an already closed generation (with the one the study recorded).</summary>
+    /// <param name="elite">The elite; its <see cref="Population.Generation"/> says which.</param>
+    public void Replace(Population elite) => closed[elite.Generation] = elite;
+
     /// <summary>Takes in what changed in <paramref name="trials"/> (the study's trials in number order) since the last call.</summary>
     public void Refresh(IReadOnlyList<TrialRecord> trials)
     {
