@@ -30,6 +30,9 @@ internal sealed class ParzenEstimator : IDisposable
     private readonly double[] logHit;
     private readonly double[] logMiss;
     private SortedKernels? sorted;
+    private double recombine;
+    private double[][]? norms;
+    private double[]? logWeights;
 
     private ParzenEstimator(KernelDimension[] dims, int kernels)
     {
@@ -86,6 +89,22 @@ internal sealed class ParzenEstimator : IDisposable
             }
         }
 
+        if (settings.Recombine > 0 && dims.Length > 1 && n > 0)
+        {
+            estimator.recombine = settings.Recombine;
+            estimator.logWeights = new double[k];
+            for (var i = 0; i < k; i++)
+            {
+                estimator.logWeights[i] = Math.Log(estimator.weights[i]);
+            }
+
+            estimator.norms = new double[dims.Length][];
+            for (var j = 0; j < dims.Length; j++)
+            {
+                estimator.norms[j] = new double[k];
+            }
+        }
+
         int[]? firstOrder = null;
         for (var j = 0; j < dims.Length; j++)
         {
@@ -114,6 +133,21 @@ internal sealed class ParzenEstimator : IDisposable
         var d = dims.Length;
         for (var c = 0; c < count; c++)
         {
+            if (recombine > 0 && rng.NextDouble() < recombine)
+            {
+                // A recombined candidate: each coordinate from a kernel drawn on its own.
+                for (var j = 0; j < d; j++)
+                {
+                    var own = PickKernel(rng.NextDouble());
+                    var dim = dims[j];
+                    into[(c * d) + j] = dim.Kind == KernelKind.Categorical
+                        ? SampleChoice(rng, j, own)
+                        : dim.FromKernel(TruncatedNormal.Sample(rng, centres[j][own], sigmas[j][own], dim.KernelLow, dim.KernelHigh));
+                }
+
+                continue;
+            }
+
             var u = rng.NextDouble();
             var kernel = 0;
             var cumulative = weights[0];
@@ -141,6 +175,78 @@ internal sealed class ParzenEstimator : IDisposable
 
     /// <summary>The log density of each of <paramref name="count"/> points (row-major, internal values).</summary>
     public void LogPdf(double[] points, int count, Span<double> result)
+    {
+        JointLogPdf(points, count, result);
+        if (recombine > 0)
+        {
+            var logJoint = recombine < 1 ? Math.Log(1 - recombine) : double.NegativeInfinity;
+            var logRecombined = Math.Log(recombine);
+            var terms = new double[kernels];
+            for (var c = 0; c < count; c++)
+            {
+                var marginal = logRecombined + MarginalProductLogPdf(points, c, terms);
+                result[c] = recombine < 1 ? LogMath.LogAddExp(logJoint + result[c], marginal) : marginal;
+            }
+        }
+    }
+
+    private int PickKernel(double u)
+    {
+        var kernel = 0;
+        var cumulative = weights[0];
+        while (kernel < kernels - 1 && u >= cumulative)
+        {
+            kernel++;
+            cumulative += weights[kernel];
+        }
+
+        return kernel;
+    }
+
+    /// <summary>The log density of the product of the mixture's marginals at candidate <paramref name="c"/>.</summary>
+    private double MarginalProductLogPdf(double[] points, int c, double[] terms)
+    {
+        var d = dims.Length;
+        var total = 0.0;
+        for (var j = 0; j < d; j++)
+        {
+            var dim = dims[j];
+            var x = points[(c * d) + j];
+            for (var i = 0; i < kernels; i++)
+            {
+                var logWeight = logWeights![i];
+                switch (dim.Kind)
+                {
+                    case KernelKind.Categorical:
+                        terms[i] = logWeight + (i == kernels - 1 ? -Math.Log(dim.Choices) : centres[j][i] == x ? logHit[j] : logMiss[j]);
+                        break;
+                    case KernelKind.Discrete:
+                        {
+                            var (cellLow, cellHigh) = dim.Cell(x);
+                            cellLow = Math.Max(cellLow, dim.KernelLow);
+                            cellHigh = Math.Min(cellHigh, dim.KernelHigh);
+                            var m = centres[j][i];
+                            var sd = sigmas[j][i];
+                            terms[i] = logWeight + TruncatedNormal.LogMass((cellLow - m) / sd, (cellHigh - m) / sd) - norms![j][i];
+                            break;
+                        }
+
+                    default:
+                        {
+                            var z = (dim.ToKernel(x) - centres[j][i]) / sigmas[j][i];
+                            terms[i] = logWeight - (0.5 * z * z) - norms![j][i];
+                            break;
+                        }
+                }
+            }
+
+            total += KernelMath.LogSumExp(terms);
+        }
+
+        return total;
+    }
+
+    private void JointLogPdf(double[] points, int count, Span<double> result)
     {
         if (sorted is not null)
         {
@@ -282,6 +388,7 @@ internal sealed class ParzenEstimator : IDisposable
                 sigma[i] = Math.Max(sigma[i], floor);
             }
         }
+
         var inverse = Pooled.Rent<double>(kernels);
         var lastSigma = double.NaN;
         var lastInverse = double.NaN;
@@ -312,6 +419,11 @@ internal sealed class ParzenEstimator : IDisposable
             if (t >= 0 && t < cachedSigma.Length && cachedSigma[t] == sigma[i])
             {
                 baseline[i] -= cachedValue[t];
+                if (norms is not null)
+                {
+                    norms[j][i] = cachedValue[t];
+                }
+
                 continue;
             }
 
@@ -328,6 +440,10 @@ internal sealed class ParzenEstimator : IDisposable
             }
 
             baseline[i] -= norm;
+            if (norms is not null)
+            {
+                norms[j][i] = norm;
+            }
         }
     }
 
@@ -428,5 +544,8 @@ internal sealed class ParzenEstimator : IDisposable
     }
 }
 
-/// <summary>Settings of a Parzen estimator build; <c>BandwidthFactor</c> scales the observations' bandwidths after clipping (not the prior's).</summary>
-internal readonly record struct EstimatorSettings(double PriorWeight, bool MagicClip, bool ConsiderEndpoints, double BandwidthFactor = 1);
+/// <summary>
+/// Settings of a Parzen estimator build. <c>BandwidthFactor</c> scales the observations' bandwidths after clipping (not
+/// the prior's); <c>Recombine</c> is the share of a joint estimator's density that is the product of its marginals.
+/// </summary>
+internal readonly record struct EstimatorSettings(double PriorWeight, bool MagicClip, bool ConsiderEndpoints, double BandwidthFactor = 1, double Recombine = 0);

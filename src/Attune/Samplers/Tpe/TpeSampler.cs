@@ -75,6 +75,11 @@ public sealed class TpeSampler : Sampler
             throw new ArgumentException($"GoodBandwidthFactor must lie in (0, 1], but got {factor}.", nameof(options));
         }
 
+        if (options.Recombination is { } share && !(share >= 0 && share <= 1))
+        {
+            throw new ArgumentException($"Recombination must lie in [0, 1], but got {share}.", nameof(options));
+        }
+
         if (options.Group && !options.Multivariate)
         {
             throw new ArgumentException("Group requires Multivariate = true.", nameof(options));
@@ -100,6 +105,9 @@ public sealed class TpeSampler : Sampler
 
     /// <summary>The factor of <see cref="TpeSamplerOptions.GoodBandwidthFactor"/> when it is not set: 0.3 with one objective.</summary>
     public const double DefaultGoodBandwidthFactor = 0.3;
+
+    /// <summary>The share of <see cref="TpeSamplerOptions.Recombination"/> when it is not set: 0.75 with one objective.</summary>
+    public const double DefaultRecombination = 0.75;
 
     /// <summary>The default size of the good set: min(⌈0.1·n⌉, 25).</summary>
     /// <param name="n">The number of finished (complete or pruned) trials.</param>
@@ -186,7 +194,7 @@ public sealed class TpeSampler : Sampler
                     var dims = Array.FindAll(group, d => searchSpace.TryGetValue(d.Name, out var given) && given.Equals(d.Distribution));
                     if (dims.Length > 0)
                     {
-                        TrySampleInto(study, state, trial.Number, dims, result, GoodBandwidthFactor(study));
+                        TrySampleInto(study, state, trial.Number, dims, result, GoodBandwidthFactor(study), Recombination(study));
                     }
                 }
             }
@@ -199,7 +207,7 @@ public sealed class TpeSampler : Sampler
                     dims[i++] = KernelDimension.Create(name, distribution);
                 }
 
-                TrySampleInto(study, state, trial.Number, dims, result, GoodBandwidthFactor(study));
+                TrySampleInto(study, state, trial.Number, dims, result, GoodBandwidthFactor(study), Recombination(study));
             }
 
             return result;
@@ -224,7 +232,7 @@ public sealed class TpeSampler : Sampler
             }
 
             var result = new Dictionary<string, double>(1, StringComparer.Ordinal);
-            if (!TrySampleInto(study, state, trial.Number, [KernelDimension.Create(name, distribution)], result, goodFactor: 1))
+            if (!TrySampleInto(study, state, trial.Number, [KernelDimension.Create(name, distribution)], result, goodFactor: 1, recombination: 0))
             {
                 // The same stream as a RandomSampler with this seed would use.
                 var random = SeededRandom.For(SeededRandom.Derive(seed, (ulong)trial.Number), StableHash.Of(name));
@@ -304,6 +312,10 @@ public sealed class TpeSampler : Sampler
     private double GoodBandwidthFactor(Study study) =>
         options.GoodBandwidthFactor ?? (study.Directions.Count == 1 ? DefaultGoodBandwidthFactor : 1);
 
+    /// <summary>The share of the good density that recombines coordinates in the joint model (<see cref="TpeSamplerOptions.Recombination"/>).</summary>
+    private double Recombination(Study study) =>
+        options.Recombination ?? (study.Directions.Count == 1 ? DefaultRecombination : 0);
+
     private TpeStudyState State(Study study) =>
         states.GetValue(study, s => new TpeStudyState(s, options.Constraints is not null));
 
@@ -315,7 +327,7 @@ public sealed class TpeSampler : Sampler
     /// Proposes a point over <paramref name="dims"/> from the study's own model, the warm-start model or both; returns
     /// <see langword="false"/> (and proposes nothing) during startup when no warm-start trial fits the dimensions.
     /// </summary>
-    private bool TrySampleInto(Study study, TpeStudyState state, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result, double goodFactor)
+    private bool TrySampleInto(Study study, TpeStudyState state, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result, double goodFactor, double recombination)
     {
         var own = state.History.UsableCount;
         var source = CanWarmStart(study) ? warmStarts.GetValue(study, _ => new TpeWarmStart()).Source(study, dims) : null;
@@ -324,7 +336,7 @@ public sealed class TpeSampler : Sampler
             return false;
         }
 
-        SampleInto(state, source, source is null ? 0 : TpeWarmStart.Weight(options, own), trialNumber, dims, result, goodFactor);
+        SampleInto(state, source, source is null ? 0 : TpeWarmStart.Weight(options, own), trialNumber, dims, result, goodFactor, recombination);
         return true;
     }
 
@@ -334,9 +346,9 @@ public sealed class TpeSampler : Sampler
     /// (1 − w)·own + w·source, where the source densities are built the same way from the warm-start trials; w = 1 while the
     /// study has no model of its own (startup), w = 0 without a source.
     /// </summary>
-    private void SampleInto(TpeStudyState state, TpeStudyState? source, double sourceWeight, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result, double goodFactor)
+    private void SampleInto(TpeStudyState state, TpeStudyState? source, double sourceWeight, int trialNumber, KernelDimension[] dims, Dictionary<string, double> result, double goodFactor, double recombination)
     {
-        var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints, goodFactor);
+        var settings = new EstimatorSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints, goodFactor, recombination);
         var weight = source is null ? 0.0 : sourceWeight;
         using var own = weight < 1 ? BuildEstimators(state, dims, settings) : null;
         TpeEstimators? built = null;
@@ -345,7 +357,7 @@ public sealed class TpeSampler : Sampler
             // The source state is shared by every trial of the study (and by the pruner's per-trial views).
             lock (source!.Gate)
             {
-                built = BuildEstimators(source, dims, settings);
+                built = BuildEstimators(source, dims, settings with { Recombine = 0 });
             }
         }
 
@@ -509,7 +521,7 @@ public sealed class TpeSampler : Sampler
 
             estimators.Orders = ValueOrders(above, dims, columns, history.TrialCount);
             estimators.Good = ParzenEstimator.Build(dims, columns, below, settings);
-            estimators.Bad = ParzenEstimator.Build(dims, columns, above, settings with { BandwidthFactor = 1 }, estimators.Orders, aboveMixture);
+            estimators.Bad = ParzenEstimator.Build(dims, columns, above, settings with { BandwidthFactor = 1, Recombine = 0 }, estimators.Orders, aboveMixture);
             return estimators;
         }
         catch
@@ -681,3 +693,4 @@ public sealed class TpeSampler : Sampler
         }
     }
 }
+

@@ -65,6 +65,17 @@ public sealed record TpeSamplerOptions
     /// <value>Default <see langword="null"/>: 0.3 with one objective, 1 with several.</value>
     public double? GoodBandwidthFactor { get; init; }
 
+    /// <summary>
+    /// In the joint (<see cref="Multivariate"/>) model, the share of the good-trials density l(x) that is the product of
+    /// its marginals, in [0, 1]; the rest is the joint mixture. A candidate drawn from the product takes each coordinate
+    /// from a good trial of its own, recombining what different good trials got right, as univariate TPE does, while
+    /// the bad density g stays joint. With one objective, 0.75 lowered the mean final regret on the lcbench surrogate
+    /// from 0.0215 to 0.0062 (30 seeds) and kept the median regret below Optuna 3.1's better TPE on all eight
+    /// benchmark functions at 100 and 300 trials (docs/samplers.md). 1 (the product alone) lost Hartmann6 at 300 trials.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: 0.75 with one objective, 0 with several.</value>
+    public double? Recombination { get; init; }
+
     /// <summary>In univariate bandwidths, let the outermost observations' bandwidths reach to the range's ends (as the original TPE paper).</summary>
     /// <value>Default <see langword="false"/>.</value>
     public bool ConsiderEndpoints { get; init; }

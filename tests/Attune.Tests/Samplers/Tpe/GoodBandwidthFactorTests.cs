@@ -3,7 +3,10 @@ using Attune.Samplers;
 
 namespace Attune.Tests.Samplers.Tpe;
 
-/// <summary><see cref="TpeSamplerOptions.GoodBandwidthFactor"/>: validation, where it applies, and what it changes.</summary>
+/// <summary>
+/// <see cref="TpeSamplerOptions.GoodBandwidthFactor"/> and <see cref="TpeSamplerOptions.Recombination"/>: validation, where
+/// they apply, and what they change.
+/// </summary>
 public class GoodBandwidthFactorTests
 {
     private const int Dimensions = 4;
@@ -19,14 +22,39 @@ public class GoodBandwidthFactorTests
         Assert.Contains("GoodBandwidthFactor", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Recombination_shares_outside_zero_to_one_are_rejected(double share)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new TpeSampler(new TpeSamplerOptions { Recombination = share }));
+        Assert.Contains("Recombination", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recombined_candidates_take_coordinates_from_different_good_trials()
+    {
+        // Joint kernels propose near one good trial; a recombined candidate takes each coordinate from a good trial of
+        // its own, so it lies farther from every single one of them.
+        var history = History();
+        var good = history.OrderBy(t => t.Value).Take(TpeSampler.DefaultGamma(history.Count)).Select(Point).ToArray();
+        double MeanDistance(double share) =>
+            Proposals(history, new TpeSamplerOptions { Recombination = share, GoodBandwidthFactor = 0.3 })
+                .Average(p => good.Min(g => Math.Sqrt(p.Zip(g).Sum(z => (z.First - z.Second) * (z.First - z.Second)))));
+        var joint = MeanDistance(0);
+        var recombined = MeanDistance(1);
+        Assert.True(recombined > 1.3 * joint, $"mean distance to the nearest good trial: joint {joint:G3}, recombined {recombined:G3}");
+    }
+
     [Fact]
     public void Narrower_good_kernels_keep_joint_proposals_closer_to_the_good_trials()
     {
         var history = History();
         var good = history.OrderBy(t => t.Value).Take(TpeSampler.DefaultGamma(history.Count)).Select(Point).ToArray();
-        var narrow = MeanDistanceToGood(history, good, new TpeSamplerOptions { GoodBandwidthFactor = 0.3 });
-        var wide = MeanDistanceToGood(history, good, new TpeSamplerOptions { GoodBandwidthFactor = 1 });
-        var byDefault = MeanDistanceToGood(history, good, new TpeSamplerOptions());
+        var narrow = MeanDistanceToGood(history, good, new TpeSamplerOptions { GoodBandwidthFactor = 0.3, Recombination = 0 });
+        var wide = MeanDistanceToGood(history, good, new TpeSamplerOptions { GoodBandwidthFactor = 1, Recombination = 0 });
+        var byDefault = MeanDistanceToGood(history, good, new TpeSamplerOptions { Recombination = 0 });
 
         // The factor scales every good kernel, so the typical distance of a candidate shrinks about in proportion.
         Assert.True(narrow < 0.6 * wide, $"mean distance to the nearest good trial: factor 0.3 {narrow:G3}, factor 1 {wide:G3}");
@@ -38,12 +66,12 @@ public class GoodBandwidthFactorTests
     {
         var history = History();
         Assert.Equal(
-            Proposals(history, new TpeSamplerOptions { Multivariate = false, GoodBandwidthFactor = 1 }),
-            Proposals(history, new TpeSamplerOptions { Multivariate = false, GoodBandwidthFactor = 0.3 }));
+            Proposals(history, new TpeSamplerOptions { Multivariate = false, GoodBandwidthFactor = 1, Recombination = 0 }),
+            Proposals(history, new TpeSamplerOptions { Multivariate = false, GoodBandwidthFactor = 0.3, Recombination = 0.75 }));
 
         var twoObjectives = History(objectives: 2);
         Assert.Equal(
-            Proposals(twoObjectives, new TpeSamplerOptions { GoodBandwidthFactor = 1 }, objectives: 2),
+            Proposals(twoObjectives, new TpeSamplerOptions { GoodBandwidthFactor = 1, Recombination = 0 }, objectives: 2),
             Proposals(twoObjectives, new TpeSamplerOptions(), objectives: 2));
         Assert.NotEqual(
             Proposals(twoObjectives, new TpeSamplerOptions { GoodBandwidthFactor = 1 }, objectives: 2),
@@ -58,7 +86,7 @@ public class GoodBandwidthFactorTests
             var regrets = new List<double>();
             for (var seed = 0; seed < 10; seed++)
             {
-                var study = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = seed, GoodBandwidthFactor = factor }) });
+                var study = Study.Create(new StudyOptions { Sampler = new TpeSampler(new TpeSamplerOptions { Seed = seed, GoodBandwidthFactor = factor, Recombination = 0 }) });
                 study.Optimize(BenchmarkFunctions.Branin, new OptimizeOptions { Trials = 100 });
                 regrets.Add(study.BestValue - BenchmarkFunctions.BraninOptimum);
             }
