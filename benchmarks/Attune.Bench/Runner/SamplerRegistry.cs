@@ -18,7 +18,7 @@ public sealed class SamplerRegistry
         ["tpe"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed }),
         ["tpe_uni"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = false }),
         ["tpe_group"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Group = true }),
-        ["tpe_wide"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, GoodBandwidthFactor = 1 }),
+        ["tpe_wide"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, GoodBandwidthFactor = 1, Recombination = 0 }),
         ["nsga2"] = seed => new NsgaIISampler(new NsgaIISamplerOptions { Seed = seed }),
         ["nsga3"] = seed => new NsgaIIISampler(new NsgaIIISamplerOptions { Seed = seed }),
         ["cmaes"] = seed => new CmaEsSampler(new CmaEsSamplerOptions { Seed = seed }),
