@@ -2,8 +2,9 @@ namespace Attune.Storage;
 
 /// <summary>
 /// A write that a storage defers for a short delay so that it can travel with the next one, and that a timer makes on
-/// its own when no other write comes: storages use it for buffered trial parameters, which other processes should see
-/// soon even while the trial runs for hours. Thread-safe; the callback runs on a timer thread.
+/// its own when no other write comes: storages use it for buffered trial parameters (which other processes should see
+/// soon even while the trial runs for hours) and the journal file for its group commit. Thread-safe; the callback runs
+/// on a timer thread, outside this object's lock, so it may take the owner's locks.
 /// </summary>
 internal sealed class DeferredWrite : IDisposable
 {

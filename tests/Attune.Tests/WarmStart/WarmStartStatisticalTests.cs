@@ -36,13 +36,9 @@ public sealed class WarmStartStatisticalTests(ITestOutputHelper output)
             return;
         }
 
-        Assert.True(Median(warm) < Median(cold), $"warm median {Median(warm)} vs cold {Median(cold)}");
-        if (regret >= 0.5)
-        {
-            // Hartmann6's second-best local minimum has regret 0.12, so only the looser target is within reach of every source.
-            Assert.True(Median(warm) < Median(cold) / 2, "warm median should be under half the cold median");
-            Assert.True(warm.Zip(cold).Count(p => p.First < p.Second) >= 8, "warm should win on at least 8 of 10 seeds");
-        }
+        // Hartmann6's second-best local minimum has regret 0.12, so only the looser target is within reach of every source.
+        Assert.True(Median(warm) < Median(cold) / 2, $"warm median {Median(warm)} should be under half the cold median {Median(cold)}");
+        Assert.True(warm.Zip(cold).Count(p => p.First < p.Second) >= 8, "warm should win on at least 8 of 10 seeds");
     }
 
     [Theory]

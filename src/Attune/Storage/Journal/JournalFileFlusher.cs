@@ -9,10 +9,9 @@ namespace Attune.Storage.Journal;
 internal sealed class JournalFileFlusher : IDisposable
 {
     private readonly Action flush;
-    private readonly TimeSpan delay;
     private readonly string path;
     private readonly ILogger logger;
-    private readonly ITimer? timer;
+    private readonly DeferredWrite? deferred;
     private readonly Lock gate = new();
     private bool scheduled;
     private bool disposed;
@@ -25,19 +24,18 @@ internal sealed class JournalFileFlusher : IDisposable
     public JournalFileFlusher(Action flush, TimeSpan delay, TimeProvider time, string path, ILogger logger)
     {
         this.flush = flush;
-        this.delay = delay;
         this.path = path;
         this.logger = logger;
         if (delay > TimeSpan.Zero)
         {
-            timer = time.CreateTimer(_ => FlushScheduled(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            deferred = new DeferredWrite(time, delay, FlushScheduled);
         }
     }
 
     /// <summary>Records that a commit was written: flushes it now, or makes sure a flush is scheduled.</summary>
     public void Committed()
     {
-        if (timer is null)
+        if (deferred is null)
         {
             flush();
             return;
@@ -45,12 +43,15 @@ internal sealed class JournalFileFlusher : IDisposable
 
         lock (gate)
         {
-            if (!scheduled && !disposed)
+            if (disposed)
             {
-                scheduled = true;
-                timer.Change(delay, Timeout.InfiniteTimeSpan);
+                return;
             }
+
+            scheduled = true;
         }
+
+        deferred.Arm();
     }
 
     /// <summary>Stops the timer and flushes a commit still waiting for it.</summary>
@@ -64,7 +65,7 @@ internal sealed class JournalFileFlusher : IDisposable
             }
 
             disposed = true;
-            timer?.Dispose();
+            deferred?.Dispose();
             if (scheduled)
             {
                 scheduled = false;
