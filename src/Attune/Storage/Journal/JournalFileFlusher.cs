@@ -43,8 +43,9 @@ internal sealed class JournalFileFlusher : IDisposable
 
         lock (gate)
         {
-            if (disposed)
+            if (disposed || scheduled)
             {
+                // A flush is due that will cover this commit (it starts after the commit was written).
                 return;
             }
 
